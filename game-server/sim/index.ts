@@ -1,0 +1,7 @@
+/** The pure simulation core: plain data and functions, no sockets, no clocks, no randomness but the world's own. */
+export * from './players.js';
+export * from './rng.js';
+export * from './snapshot.js';
+export * from './standings.js';
+export * from './step.js';
+export * from './world.js';

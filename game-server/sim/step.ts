@@ -1,0 +1,166 @@
+/** One fixed tick of the game: inputs, movement, shooting, hits, respawns and the round clock. Pure of I/O. */
+import {
+  angleFromWire,
+  EventKind,
+  type GameEvent,
+  Key,
+  movePlayer,
+  PLAYER_RADIUS_PX,
+  PROJECTILE_DAMAGE,
+  PROJECTILE_RADIUS_PX,
+  PROJECTILE_SPEED_PX_S,
+  quantize,
+  RoundPhase,
+  segmentHitsCircle,
+  segmentHitsWall,
+} from '../../protocol/index.js';
+import { spawnPlayer } from './players.js';
+import { standings } from './standings.js';
+import type { SimPlayer, SimProjectile, World } from './world.js';
+
+/** The input a player's next tick uses: held keys and aim, tagged with its seq. */
+export interface SimInput {
+  readonly seq: number;
+  readonly keys: number;
+  readonly aim: number;
+}
+
+/**
+ * Advances `world` by one tick in place, applying at most one input per player (held keys persist
+ * when a player has none this tick). Returns the tick's events in order.
+ */
+export function stepWorld(world: World, inputs: ReadonlyMap<number, SimInput>): GameEvent[] {
+  world.tick += 1;
+  const events = world.pendingEvents;
+  world.pendingEvents = [];
+  const playing = world.round.phase === RoundPhase.Playing;
+
+  if (!playing && world.tick >= world.round.phaseEndTick) startRound(world, events);
+
+  for (const p of world.players.values()) {
+    const input = inputs.get(p.id);
+    if (input) {
+      p.keys = input.keys;
+      p.aim = input.aim;
+      p.lastSeq = input.seq;
+    }
+    if (playing && p.alive) {
+      const next = movePlayer(p, p.keys, world.timing.dtS, world.arena);
+      p.x = next.x;
+      p.y = next.y;
+    }
+  }
+
+  if (playing) {
+    moveProjectiles(world, events);
+    fire(world);
+    respawn(world);
+    if (roundIsOver(world)) endRound(world, events);
+  }
+  events.push(...world.pendingEvents);
+  world.pendingEvents = [];
+  return events;
+}
+
+function fire(world: World): void {
+  for (const p of world.players.values()) {
+    if (!p.alive || (p.keys & Key.Fire) === 0 || world.tick < p.nextFireTick) continue;
+    const a = angleFromWire(p.aim);
+    const dirX = Math.cos(a);
+    const dirY = Math.sin(a);
+    const muzzle = PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX + 1;
+    world.projectiles.push({
+      id: world.nextProjectileId,
+      ownerId: p.id,
+      x: quantize(p.x + dirX * muzzle),
+      y: quantize(p.y + dirY * muzzle),
+      vx: Math.round(dirX * PROJECTILE_SPEED_PX_S),
+      vy: Math.round(dirY * PROJECTILE_SPEED_PX_S),
+      expiresTick: world.tick + world.timing.projectileTtlTicks,
+    });
+    world.nextProjectileId = (world.nextProjectileId % 0xffff) + 1;
+    p.nextFireTick = world.tick + world.timing.fireCooldownTicks;
+  }
+}
+
+/** Moves every projectile along its path this tick; the first wall or player on the path stops it. */
+function moveProjectiles(world: World, events: GameEvent[]): void {
+  const { dtS } = world.timing;
+  const { width, height } = world.arena;
+  const kept: SimProjectile[] = [];
+  for (const pr of world.projectiles) {
+    const x1 = pr.x + pr.vx * dtS;
+    const y1 = pr.y + pr.vy * dtS;
+    let tWall = Number.POSITIVE_INFINITY;
+    for (const w of world.arena.walls) {
+      const t = segmentHitsWall(pr.x, pr.y, x1, y1, w, PROJECTILE_RADIUS_PX);
+      if (t >= 0 && t < tWall) tWall = t;
+    }
+    let victim: SimPlayer | undefined;
+    let tHit = tWall;
+    for (const p of world.players.values()) {
+      if (!p.alive || p.id === pr.ownerId) continue;
+      const t = segmentHitsCircle(pr.x, pr.y, x1, y1, p.x, p.y, PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX);
+      if (t >= 0 && t < tHit) {
+        tHit = t;
+        victim = p;
+      }
+    }
+    if (victim) damage(world, victim, pr.ownerId, events);
+    else if (tWall === Number.POSITIVE_INFINITY && world.tick < pr.expiresTick) {
+      pr.x = quantize(x1);
+      pr.y = quantize(y1);
+      if (pr.x >= 0 && pr.x <= width && pr.y >= 0 && pr.y <= height) kept.push(pr);
+    }
+  }
+  world.projectiles = kept;
+}
+
+function damage(world: World, victim: SimPlayer, shooterId: number, events: GameEvent[]): void {
+  if (world.tick < victim.protectedUntilTick) return;
+  victim.hp = Math.max(0, victim.hp - PROJECTILE_DAMAGE);
+  events.push([EventKind.Hit, shooterId, victim.id, PROJECTILE_DAMAGE, victim.hp]);
+  if (victim.hp > 0) return;
+  victim.alive = false;
+  victim.deaths += 1;
+  victim.respawnTick = world.tick + world.timing.respawnTicks;
+  const shooter = world.players.get(shooterId);
+  if (shooter) shooter.kills += 1;
+  events.push([EventKind.Kill, victim.id, shooterId]);
+}
+
+function respawn(world: World): void {
+  for (const p of world.players.values()) {
+    if (!p.alive && world.tick >= p.respawnTick) spawnPlayer(world, p);
+  }
+}
+
+function roundIsOver(world: World): boolean {
+  if (world.tick >= world.round.phaseEndTick) return true;
+  for (const p of world.players.values()) if (p.kills >= world.timing.killTarget) return true;
+  return false;
+}
+
+function endRound(world: World, events: GameEvent[]): void {
+  const table = standings(world);
+  const top = table[0];
+  const second = table[1];
+  const winner = top && top[2] > 0 && (!second || second[2] < top[2]) ? top[0] : 0;
+  events.push([EventKind.RoundEnd, world.round.number, winner, table]);
+  world.round.phase = RoundPhase.Intermission;
+  world.round.phaseEndTick = world.tick + world.timing.intermissionTicks;
+  world.projectiles = [];
+}
+
+function startRound(world: World, events: GameEvent[]): void {
+  world.round.number += 1;
+  world.round.phase = RoundPhase.Playing;
+  world.round.phaseEndTick = world.tick + world.timing.roundTicks;
+  events.push([EventKind.RoundStart, world.round.number, world.timing.roundTicks * world.timing.dtS * 1000]);
+  for (const p of world.players.values()) {
+    p.kills = 0;
+    p.deaths = 0;
+    p.nextFireTick = 0;
+    spawnPlayer(world, p);
+  }
+}

@@ -1,0 +1,11 @@
+/** Tickfire's wire protocol and shared rules: the single source of truth for both sides. */
+export * from './codec.js';
+export * from './constants.js';
+export * from './handshake.js';
+export * from './messages.js';
+export * from './rules/arena.js';
+export * from './rules/collision.js';
+export * from './rules/movement.js';
+export * from './state-frame.js';
+export * from './text.js';
+export * from './validate.js';

@@ -1,0 +1,164 @@
+/** Message kinds, close codes and the typed shape of every message in both directions. */
+
+/** Client -> server message kinds (first element of every client tuple). */
+export const ClientMsg = { Input: 1, Chat: 2, Ping: 3 } as const;
+export type ClientMsgKind = (typeof ClientMsg)[keyof typeof ClientMsg];
+
+/** Server -> client message kinds (first element of every server tuple). */
+export const ServerMsg = { Welcome: 1, State: 2, Chat: 3, Pong: 4, Event: 5, Roster: 6, Notice: 7 } as const;
+export type ServerMsgKind = (typeof ServerMsg)[keyof typeof ServerMsg];
+
+/** Game event kinds carried by ServerMsg.Event. */
+export const EventKind = {
+  Hit: 1,
+  Kill: 2,
+  Spawn: 3,
+  RoundStart: 4,
+  RoundEnd: 5,
+  Joined: 6,
+  Left: 7,
+} as const;
+export type EventKindCode = (typeof EventKind)[keyof typeof EventKind];
+
+/** Round phases as sent in State. */
+export const RoundPhase = { Playing: 1, Intermission: 2 } as const;
+export type RoundPhaseCode = (typeof RoundPhase)[keyof typeof RoundPhase];
+
+/** Bits of PlayerSnapshot.flags. */
+export const PlayerFlag = { Alive: 1, Protected: 2 } as const;
+
+/**
+ * WebSocket close codes. 1000/1001 are standard; 4000-4099 are Tickfire's own.
+ * The close reason is a short machine word, optionally followed by ': ' and detail.
+ */
+export const CloseCode = {
+  Normal: 1000,
+  GoingAway: 1001,
+  BadMessage: 4001,
+  VersionMismatch: 4002,
+  RateLimited: 4003,
+  RoomFull: 4004,
+  RoomNotFound: 4005,
+  RoomClosed: 4006,
+  Kicked: 4007,
+  SlowConsumer: 4008,
+} as const;
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Non-fatal notices the server may send (ServerMsg.Notice). */
+export const NoticeCode = { ChatRateLimited: 1, ChatRejected: 2 } as const;
+export type NoticeCodeValue = (typeof NoticeCode)[keyof typeof NoticeCode];
+
+// ---- client -> server ----
+
+/** [1, seq, keys, aim]: held keys and aim (1/ANGLE_SCALE rad, within +-PI) for input seq (1, 2, 3, ...). */
+export type InputMsg = readonly [kind: typeof ClientMsg.Input, seq: number, keys: number, aim: number];
+/** [2, text]: a chat line for the room. */
+export type ChatMsg = readonly [kind: typeof ClientMsg.Chat, text: string];
+/** [3, clientTime]: clientTime is echoed back in Pong. */
+export type PingMsg = readonly [kind: typeof ClientMsg.Ping, clientTime: number];
+export type ClientMessage = InputMsg | ChatMsg | PingMsg;
+
+// ---- server -> client ----
+
+/** [1, version, playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers, serverTime]. */
+export type WelcomeMsg = readonly [
+  kind: typeof ServerMsg.Welcome,
+  version: number,
+  playerId: number,
+  roomCode: string,
+  roomName: string,
+  tickHz: number,
+  snapshotHz: number,
+  maxPlayers: number,
+  serverTime: number,
+];
+
+/** [id, x, y, angle, hp, flags]: x/y in 1/POSITION_SCALE px, angle in 1/ANGLE_SCALE rad. */
+export type PlayerSnapshot = readonly [
+  id: number,
+  x: number,
+  y: number,
+  angle: number,
+  hp: number,
+  flags: number,
+];
+/** [id, ownerId, x, y, vx, vy]: x/y in 1/POSITION_SCALE px, velocity in px/s. */
+export type ProjectileSnapshot = readonly [
+  id: number,
+  ownerId: number,
+  x: number,
+  y: number,
+  vx: number,
+  vy: number,
+];
+/** [phase, msLeft, roundNumber]. */
+export type RoundSnapshot = readonly [phase: RoundPhaseCode, msLeft: number, roundNumber: number];
+
+/** [2, tick, serverTime, ack, players, projectiles, round]: ack is the last input seq applied for this player. */
+export type StateMsg = readonly [
+  kind: typeof ServerMsg.State,
+  tick: number,
+  serverTime: number,
+  ack: number,
+  players: readonly PlayerSnapshot[],
+  projectiles: readonly ProjectileSnapshot[],
+  round: RoundSnapshot,
+];
+
+/** [3, fromId, fromName, text, serverTime]: fromId 0 is the server itself. */
+export type ServerChatMsg = readonly [
+  kind: typeof ServerMsg.Chat,
+  fromId: number,
+  fromName: string,
+  text: string,
+  serverTime: number,
+];
+/** [4, clientTime, serverTime]. */
+export type PongMsg = readonly [kind: typeof ServerMsg.Pong, clientTime: number, serverTime: number];
+
+/** [playerId, name, kills, deaths]. */
+export type RosterEntry = readonly [id: number, name: string, kills: number, deaths: number];
+/** [6, entries]: the full roster, sent on join and whenever it changes. */
+export type RosterMsg = readonly [kind: typeof ServerMsg.Roster, entries: readonly RosterEntry[]];
+/** [7, code, text]. */
+export type NoticeMsg = readonly [kind: typeof ServerMsg.Notice, code: NoticeCodeValue, text: string];
+
+export type HitEvent = readonly [
+  typeof EventKind.Hit,
+  shooterId: number,
+  victimId: number,
+  damage: number,
+  hpLeft: number,
+];
+export type KillEvent = readonly [typeof EventKind.Kill, victimId: number, killerId: number];
+export type SpawnEvent = readonly [typeof EventKind.Spawn, playerId: number, x: number, y: number];
+export type RoundStartEvent = readonly [typeof EventKind.RoundStart, roundNumber: number, durationMs: number];
+/** winnerId 0 means nobody (a draw, or an empty room). */
+export type RoundEndEvent = readonly [
+  typeof EventKind.RoundEnd,
+  roundNumber: number,
+  winnerId: number,
+  standings: readonly RosterEntry[],
+];
+export type JoinedEvent = readonly [typeof EventKind.Joined, playerId: number, name: string];
+export type LeftEvent = readonly [typeof EventKind.Left, playerId: number, name: string];
+export type GameEvent =
+  | HitEvent
+  | KillEvent
+  | SpawnEvent
+  | RoundStartEvent
+  | RoundEndEvent
+  | JoinedEvent
+  | LeftEvent;
+/** [5, events]: everything that happened in one tick, in order. */
+export type EventMsg = readonly [kind: typeof ServerMsg.Event, tick: number, events: readonly GameEvent[]];
+
+export type ServerMessage =
+  | WelcomeMsg
+  | StateMsg
+  | ServerChatMsg
+  | PongMsg
+  | EventMsg
+  | RosterMsg
+  | NoticeMsg;

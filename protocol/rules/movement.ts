@@ -1,0 +1,61 @@
+/** Deterministic player movement: the same inputs give bit-identical positions on server and client. */
+import { ANGLE_SCALE, Key, PLAYER_RADIUS_PX, PLAYER_SPEED_PX_S, POSITION_SCALE } from '../constants.js';
+import type { Arena } from './arena.js';
+
+/** A position in px. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Snaps a coordinate to the wire grid (1/POSITION_SCALE px), so what is sent is exactly what is simulated. */
+export function quantize(v: number): number {
+  return Math.round(v * POSITION_SCALE) / POSITION_SCALE;
+}
+
+/** Wire angle units to radians. */
+export function angleFromWire(aim: number): number {
+  return aim / ANGLE_SCALE;
+}
+
+/** Radians (any value) to wire angle units within +-PI. */
+export function angleToWire(rad: number): number {
+  const wrapped = Math.atan2(Math.sin(rad), Math.cos(rad));
+  return Math.round(wrapped * ANGLE_SCALE);
+}
+
+/** Unit movement direction for held keys; diagonals are normalised. */
+export function moveDirection(keys: number): Point {
+  const dx = (keys & Key.Right ? 1 : 0) - (keys & Key.Left ? 1 : 0);
+  const dy = (keys & Key.Down ? 1 : 0) - (keys & Key.Up ? 1 : 0);
+  if (dx !== 0 && dy !== 0) return { x: dx * Math.SQRT1_2, y: dy * Math.SQRT1_2 };
+  return { x: dx, y: dy };
+}
+
+// Players collide with walls as squares of half-size PLAYER_RADIUS_PX, one axis at a time,
+// which lets them slide along walls. Wall coordinates are integers, so push-outs stay on the grid.
+function resolveAxis(p: Point, arena: Arena, axis: 'x' | 'y', delta: number): void {
+  const r = PLAYER_RADIUS_PX;
+  for (const w of arena.walls) {
+    if (p.x + r <= w.x || p.x - r >= w.x + w.w || p.y + r <= w.y || p.y - r >= w.y + w.h) continue;
+    if (axis === 'x') p.x = delta > 0 ? w.x - r : w.x + w.w + r;
+    else p.y = delta > 0 ? w.y - r : w.y + w.h + r;
+  }
+}
+
+/** Moves a player from `from` for one tick of `dtS` seconds with `keys` held; returns the new position. */
+export function movePlayer(from: Point, keys: number, dtS: number, arena: Arena): Point {
+  const dir = moveDirection(keys);
+  const step = PLAYER_SPEED_PX_S * dtS;
+  const r = PLAYER_RADIUS_PX;
+  const p = { x: from.x, y: from.y };
+  if (dir.x !== 0) {
+    p.x = Math.min(arena.width - r, Math.max(r, p.x + dir.x * step));
+    resolveAxis(p, arena, 'x', dir.x);
+  }
+  if (dir.y !== 0) {
+    p.y = Math.min(arena.height - r, Math.max(r, p.y + dir.y * step));
+    resolveAxis(p, arena, 'y', dir.y);
+  }
+  return { x: quantize(p.x), y: quantize(p.y) };
+}

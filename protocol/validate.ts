@@ -1,0 +1,41 @@
+/** Validation of untrusted client frames: any decoded value becomes a typed message or a specific reason. */
+import { z } from 'zod';
+import { KEY_MASK, MAX_CHAT_LENGTH, MAX_INPUT_SEQ, MAX_WIRE_ANGLE } from './constants.js';
+import { type ClientMessage, ClientMsg } from './messages.js';
+
+/** A validation outcome: the typed value, or a short reason fit for a close frame. */
+export type Decoded<T> = { ok: true; msg: T } | { ok: false; reason: string };
+
+const finite = z.number();
+const inputSchema = z.tuple([
+  z.literal(ClientMsg.Input),
+  z.number().int().min(1).max(MAX_INPUT_SEQ),
+  z.number().int().min(0).max(KEY_MASK),
+  z.number().int().min(-MAX_WIRE_ANGLE).max(MAX_WIRE_ANGLE),
+]);
+// Chat length is checked in code points after cleaning; this bound only keeps garbage cheap.
+const chatSchema = z.tuple([z.literal(ClientMsg.Chat), z.string().max(MAX_CHAT_LENGTH * 4)]);
+const pingSchema = z.tuple([z.literal(ClientMsg.Ping), finite]);
+
+const schemas = {
+  [ClientMsg.Input]: ['bad_input', inputSchema],
+  [ClientMsg.Chat]: ['bad_chat', chatSchema],
+  [ClientMsg.Ping]: ['bad_ping', pingSchema],
+} as const;
+
+/** Checks a decoded msgpack value against the client message shapes. */
+export function validateClientMsg(raw: unknown): Decoded<ClientMessage> {
+  if (!Array.isArray(raw)) return { ok: false, reason: 'not_array' };
+  const kind: unknown = raw[0];
+  if (kind !== ClientMsg.Input && kind !== ClientMsg.Chat && kind !== ClientMsg.Ping) {
+    return { ok: false, reason: 'unknown_kind' };
+  }
+  const [reason, schema] = schemas[kind];
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `: field ${issue.path.join('.')}` : '';
+    return { ok: false, reason: `${reason}${where}` };
+  }
+  return { ok: true, msg: parsed.data };
+}
