@@ -1,4 +1,7 @@
-/** Tickfire's wire protocol and shared rules: the single source of truth for both sides. */
+/**
+ * Tickfire's wire protocol and shared rules: the single source of truth for both sides.
+ * The server also imports validate.ts (untrusted-input validation) directly.
+ */
 export * from './codec.js';
 export * from './constants.js';
 export * from './handshake.js';
@@ -8,4 +11,3 @@ export * from './rules/collision.js';
 export * from './rules/movement.js';
 export * from './state-frame.js';
 export * from './text.js';
-export * from './validate.js';

@@ -12,7 +12,12 @@ export type CleanText = { ok: true; text: string } | { ok: false; reason: 'empty
  * space and trims. Length is counted in code points after cleaning.
  */
 export function cleanText(raw: string, maxLength: number): CleanText {
-  const text = raw.normalize('NFC').replace(UNSAFE_CHARS, '').replace(WHITESPACE_RUN, ' ').trim();
+  const text = raw
+    .normalize('NFC')
+    .replace(WHITESPACE_RUN, ' ')
+    .replace(UNSAFE_CHARS, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   if (text.length === 0) return { ok: false, reason: 'empty' };
   if ([...text].length > maxLength) return { ok: false, reason: 'too_long' };
   return { ok: true, text };

@@ -1,10 +1,17 @@
-/** Validation of untrusted client frames: any decoded value becomes a typed message or a specific reason. */
+/**
+ * Validation of untrusted client frames (server side): bytes become a typed message or a specific
+ * reason. Not re-exported by index.ts, so the browser bundle does not carry the validator.
+ */
 import { z } from 'zod';
-import { KEY_MASK, MAX_CHAT_LENGTH, MAX_INPUT_SEQ, MAX_WIRE_ANGLE } from './constants.js';
+import { type Decoded, unpack } from './codec.js';
+import {
+  KEY_MASK,
+  MAX_CHAT_LENGTH,
+  MAX_CLIENT_FRAME_BYTES,
+  MAX_INPUT_SEQ,
+  MAX_WIRE_ANGLE,
+} from './constants.js';
 import { type ClientMessage, ClientMsg } from './messages.js';
-
-/** A validation outcome: the typed value, or a short reason fit for a close frame. */
-export type Decoded<T> = { ok: true; msg: T } | { ok: false; reason: string };
 
 const finite = z.number();
 const inputSchema = z.tuple([
@@ -38,4 +45,12 @@ export function validateClientMsg(raw: unknown): Decoded<ClientMessage> {
     return { ok: false, reason: `${reason}${where}` };
   }
   return { ok: true, msg: parsed.data };
+}
+
+/** Decodes an untrusted client frame: a typed message, or the reason it was refused. Never throws. */
+export function decodeClientMsg(bytes: Uint8Array): Decoded<ClientMessage> {
+  if (bytes.byteLength > MAX_CLIENT_FRAME_BYTES) return { ok: false, reason: 'too_large' };
+  if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
+  const raw = unpack(bytes);
+  return raw.ok ? validateClientMsg(raw.msg) : raw;
 }

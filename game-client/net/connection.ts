@@ -1,0 +1,163 @@
+/** The WebSocket to the game server: connects, decodes every frame and dispatches it by kind. */
+import {
+  type ClientMessage,
+  decodeServerMsg,
+  type EventMsg,
+  encode,
+  joinQuery,
+  type NoticeMsg,
+  type PongMsg,
+  type RoomRequest,
+  type RosterMsg,
+  type ServerChatMsg,
+  ServerMsg,
+  type StateMsg,
+  type WelcomeMsg,
+  WS_PATH,
+} from '../../protocol/index.js';
+import { describeClose } from './close-reason.js';
+import { Emitter } from './emitter.js';
+
+/** The part of a WebSocket this module uses (a fake can stand in for it in tests). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: Uint8Array<ArrayBuffer>): void;
+  close(code?: number, reason?: string): void;
+}
+
+/** Callbacks a socket factory wires to its socket. */
+export interface SocketHandlers {
+  open(): void;
+  message(data: unknown): void;
+  close(code: number, reason: string): void;
+}
+
+/** Opens a socket for a URL and routes its events to the handlers. */
+export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketLike;
+
+/** The browser WebSocket as a SocketFactory (binary frames as ArrayBuffers). */
+export const browserSocket: SocketFactory = (url, handlers) => {
+  const ws = new WebSocket(url);
+  ws.binaryType = 'arraybuffer';
+  ws.onopen = () => handlers.open();
+  ws.onmessage = (ev) => handlers.message(ev.data);
+  // An error event is always followed by a close event, which carries the details.
+  ws.onclose = (ev) => handlers.close(ev.code, ev.reason);
+  return ws;
+};
+
+/** How a connection ended: the close code and reason, and a sentence for people. */
+export interface CloseInfo {
+  readonly code: number;
+  readonly reason: string;
+  /** False if the socket never opened (refused or unreachable). */
+  readonly wasOpen: boolean;
+  /** True if this client closed it (Leave). */
+  readonly byClient: boolean;
+  readonly message: string;
+}
+
+/** Events of a Connection, one per server message kind plus open/close. */
+export interface ConnectionEvents extends Record<string, unknown> {
+  open: undefined;
+  welcome: WelcomeMsg;
+  state: StateMsg;
+  chat: ServerChatMsg;
+  pong: PongMsg;
+  event: EventMsg;
+  roster: RosterMsg;
+  notice: NoticeMsg;
+  close: CloseInfo;
+}
+
+const OPEN = 1;
+
+/** The WebSocket URL of a join, relative to the page's own origin. */
+export function wsUrl(loc: { protocol: string; host: string }, name: string, room: RoomRequest): string {
+  const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${loc.host}${WS_PATH}?${joinQuery(name, room)}`;
+}
+
+/** One WebSocket session with typed events. Undecodable frames are counted and ignored. */
+export class Connection extends Emitter<ConnectionEvents> {
+  private readonly socket: SocketLike;
+  private wasOpen = false;
+  private closedByClient = false;
+  private closed = false;
+  /** Frames that could not be decoded. */
+  badFrames = 0;
+
+  constructor(url: string, factory: SocketFactory) {
+    super();
+    this.socket = factory(url, {
+      open: () => {
+        this.wasOpen = true;
+        this.emit('open', undefined);
+      },
+      message: (data) => this.receive(data),
+      close: (code, reason) => this.finish(code, reason),
+    });
+  }
+
+  /** True while the socket is open. */
+  get isOpen(): boolean {
+    return this.socket.readyState === OPEN && !this.closed;
+  }
+
+  /** Encodes and sends a message; a no-op unless open. */
+  send(msg: ClientMessage): void {
+    if (!this.isOpen) return;
+    this.socket.send(encode(msg).slice());
+  }
+
+  /** Closes from this side (leaving); the close event reports byClient. */
+  close(): void {
+    if (this.closed) return;
+    this.closedByClient = true;
+    this.socket.close(1000, 'leaving');
+    this.finish(1000, 'leaving');
+  }
+
+  private receive(data: unknown): void {
+    if (!(data instanceof ArrayBuffer)) {
+      this.badFrames += 1;
+      return;
+    }
+    const r = decodeServerMsg(new Uint8Array(data));
+    if (!r.ok) {
+      this.badFrames += 1;
+      return;
+    }
+    const msg = r.msg;
+    switch (msg[0]) {
+      case ServerMsg.Welcome:
+        this.emit('welcome', msg);
+        break;
+      case ServerMsg.State:
+        this.emit('state', msg);
+        break;
+      case ServerMsg.Chat:
+        this.emit('chat', msg);
+        break;
+      case ServerMsg.Pong:
+        this.emit('pong', msg);
+        break;
+      case ServerMsg.Event:
+        this.emit('event', msg);
+        break;
+      case ServerMsg.Roster:
+        this.emit('roster', msg);
+        break;
+      case ServerMsg.Notice:
+        this.emit('notice', msg);
+        break;
+    }
+  }
+
+  private finish(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    const message = describeClose(code, reason, this.wasOpen);
+    this.emit('close', { code, reason, wasOpen: this.wasOpen, byClient: this.closedByClient, message });
+  }
+}

@@ -1,0 +1,85 @@
+/** POST /api/rooms: validating a room creation request and creating the room. */
+import type uWS from 'uWebSockets.js';
+import { z } from 'zod';
+import { cleanText, MAX_PLAYERS_PER_ROOM_LIMIT, MAX_ROOM_NAME_LENGTH } from '../../protocol/index.js';
+import type { RoomRegistry } from '../room/room-registry.js';
+import { replyJson } from './http-reply.js';
+import { readBody } from './read-body.js';
+
+/** Largest accepted request body. */
+export const MAX_CREATE_BODY_BYTES = 4 * 1024;
+
+/** A validated creation request. */
+export interface CreateRoomRequest {
+  readonly name: string;
+  readonly maxPlayers: number;
+  readonly isPrivate: boolean;
+}
+
+function bodySchema(defaultMaxPlayers: number) {
+  return z.object({
+    name: z.string(),
+    maxPlayers: z.number().int().min(2).max(MAX_PLAYERS_PER_ROOM_LIMIT).default(defaultMaxPlayers),
+    private: z.boolean().default(false),
+  });
+}
+
+/** Parses and validates a JSON body: the request, or a specific reason. */
+export function parseCreateRoom(
+  body: string,
+  defaultMaxPlayers: number,
+): { ok: true; req: CreateRoomRequest } | { ok: false; reason: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: 'body is not valid JSON' };
+  }
+  const parsed = bodySchema(defaultMaxPlayers).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
+    return { ok: false, reason: `${field}: ${issue?.message ?? 'invalid'}` };
+  }
+  const name = cleanText(parsed.data.name, MAX_ROOM_NAME_LENGTH);
+  if (!name.ok) {
+    const why =
+      name.reason === 'empty' ? 'a room name is required' : `at most ${MAX_ROOM_NAME_LENGTH} characters`;
+    return { ok: false, reason: `name: ${why}` };
+  }
+  return {
+    ok: true,
+    req: { name: name.text, maxPlayers: parsed.data.maxPlayers, isPrivate: parsed.data.private },
+  };
+}
+
+/** Registers POST /api/rooms: 201 {code, url}, 400/413/503 with {error, reason}. */
+export function registerCreateRoom(
+  app: uWS.TemplatedApp,
+  registry: RoomRegistry,
+  defaultMaxPlayers: number,
+): void {
+  app.post('/api/rooms', (res, req) => {
+    const host = req.getHeader('host') || 'localhost';
+    readBody(res, req.getHeader('content-length'), MAX_CREATE_BODY_BYTES, (r) => {
+      res.cork(() => {
+        if (!r.ok) {
+          const reason = `body is larger than ${MAX_CREATE_BODY_BYTES} bytes`;
+          replyJson(res, 413, { error: 'too_large', reason }, true);
+          return;
+        }
+        const parsed = parseCreateRoom(r.body.toString('utf8'), defaultMaxPlayers);
+        if (!parsed.ok) {
+          replyJson(res, 400, { error: 'bad_request', reason: parsed.reason });
+          return;
+        }
+        const room = registry.create(parsed.req);
+        if (!room) {
+          replyJson(res, 503, { error: 'server_full', reason: 'the server has reached its room limit' });
+          return;
+        }
+        replyJson(res, 201, { code: room.code, url: `http://${host}/#/room/${room.code}` });
+      });
+    });
+  });
+}

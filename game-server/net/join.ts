@@ -1,0 +1,19 @@
+/** The one validation of a join, shared by the WebSocket upgrade and GET /api/join. */
+import { type JoinRefusal, type JoinRequest, parseJoinQuery } from '../../protocol/index.js';
+import type { Matchmaker } from '../room/matchmaker.js';
+import type { Room } from '../room/room.js';
+
+/** A join that may go ahead (room null: quick play would create one), or its refusal. */
+export type JoinResolution =
+  | { ok: true; request: JoinRequest; room: Room | null }
+  | { ok: false; refusal: JoinRefusal };
+
+/** Validates a raw query string and places it; with `create` false no room is created. */
+export function resolveJoin(rawQuery: string, matchmaker: Matchmaker, create: boolean): JoinResolution {
+  const params = new URLSearchParams(rawQuery);
+  const parsed = parseJoinQuery((key) => params.get(key));
+  if ('error' in parsed) return { ok: false, refusal: parsed };
+  const placed = matchmaker.place(parsed.room, create);
+  if (!placed.ok) return placed;
+  return { ok: true, request: parsed, room: placed.room };
+}

@@ -1,0 +1,125 @@
+/** All rooms of the server by code, with the max-rooms limit and CSPRNG codes. */
+import { randomInt } from 'node:crypto';
+import { Room } from './room.js';
+import { randomRoomCode } from './room-code.js';
+import { realTimers, type Timers } from './timers.js';
+
+/** Server-wide settings every room is created with. */
+export interface RegistryOptions {
+  readonly maxRooms: number;
+  readonly tickHz: number;
+  readonly snapshotHz: number;
+  readonly emptyTtlMs: number;
+  /** @default performance.now */
+  readonly now?: () => number;
+  /** @default realTimers */
+  readonly timers?: Timers;
+  /** Code generator (tests inject collisions). @default randomRoomCode */
+  readonly newCode?: () => string;
+}
+
+/** What a new room needs from its creator. */
+export interface NewRoom {
+  /** The room's name, or a function of its code (quick-play rooms are named after it). */
+  readonly name: string | ((code: string) => string);
+  readonly maxPlayers: number;
+  readonly isPrivate: boolean;
+}
+
+const CODE_ATTEMPTS = 32;
+
+/** The set of live rooms. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly now: () => number;
+  private readonly timers: Timers;
+  private readonly newCode: () => string;
+
+  constructor(private readonly opts: RegistryOptions) {
+    this.now = opts.now ?? (() => performance.now());
+    this.timers = opts.timers ?? realTimers;
+    this.newCode = opts.newCode ?? randomRoomCode;
+  }
+
+  /** True if another room may be created. */
+  get hasCapacity(): boolean {
+    return this.rooms.size < this.opts.maxRooms;
+  }
+
+  /** Rooms alive. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Players over all rooms. */
+  get playerCount(): number {
+    let n = 0;
+    for (const r of this.rooms.values()) n += r.playerCount;
+    return n;
+  }
+
+  /** The room with `code` (already upper-cased), if alive. */
+  get(code: string): Room | undefined {
+    return this.rooms.get(code);
+  }
+
+  /** Every live room, in creation order. */
+  all(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  /** Creates a room with a fresh code, or returns null when the max-rooms limit is reached. */
+  create(spec: NewRoom): Room | null {
+    if (!this.hasCapacity) return null;
+    const code = this.freshCode();
+    const room = new Room({
+      code,
+      name: typeof spec.name === 'string' ? spec.name : spec.name(code),
+      maxPlayers: spec.maxPlayers,
+      isPrivate: spec.isPrivate,
+      tickHz: this.opts.tickHz,
+      snapshotHz: this.opts.snapshotHz,
+      emptyTtlMs: this.opts.emptyTtlMs,
+      seed: randomInt(0x1_0000_0000),
+      now: this.now,
+      timers: this.timers,
+      onExpire: (r) => this.forget(r),
+    });
+    this.rooms.set(code, room);
+    return room;
+  }
+
+  /**
+   * Advances every room one tick; a failing room is reported and does not stop the others.
+   * `onTicked` (benchmarks) observes each room's tick wall time in ms.
+   */
+  tickAll(onError: (room: Room, err: unknown) => void, onTicked?: (ms: number) => void): void {
+    for (const room of this.rooms.values()) {
+      const t0 = onTicked ? performance.now() : 0;
+      try {
+        room.tick();
+      } catch (err) {
+        onError(room, err);
+      }
+      onTicked?.(performance.now() - t0);
+    }
+  }
+
+  /** Disposes every room, ending every connection with `code`/`reason`. */
+  disposeAll(code: number, reason: string): void {
+    for (const room of [...this.rooms.values()]) room.dispose(code, reason);
+    this.rooms.clear();
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.code) === room) this.rooms.delete(room.code);
+  }
+
+  private freshCode(): string {
+    for (let i = 0; i < CODE_ATTEMPTS; i++) {
+      const code = this.newCode();
+      if (!this.rooms.has(code)) return code;
+    }
+    throw new Error('could not find a free room code');
+  }
+}

@@ -1,0 +1,118 @@
+import { decode as decodeStd, encode as encodeStd } from '@msgpack/msgpack';
+import { describe, expect, it } from 'vitest';
+import {
+  type ClientMessage,
+  ClientMsg,
+  createStateEncoder,
+  decodeServerMsg,
+  encode,
+  MAX_CLIENT_FRAME_BYTES,
+  RoundPhase,
+  ServerMsg,
+  type StateMsg,
+} from '../../protocol/index.js';
+import { decodeClientMsg } from '../../protocol/validate.js';
+
+describe('client message codec', () => {
+  const valid: ClientMessage[] = [
+    [ClientMsg.Input, 1, 0, 0],
+    [ClientMsg.Input, 0xffff_ffff, 31, -3142],
+    [ClientMsg.Input, 42, 16 | 8, 3142],
+    [ClientMsg.Chat, 'hello <b>all</b>'],
+    [ClientMsg.Ping, 12345.678],
+  ];
+  it.each(valid.map((m) => [m]))('round-trips %j', (msg) => {
+    const r = decodeClientMsg(encode(msg));
+    expect(r).toEqual({ ok: true, msg });
+  });
+
+  it('produces standard msgpack that another implementation reads identically', () => {
+    for (const msg of valid) expect(decodeStd(encode(msg))).toEqual(msg);
+    for (const msg of valid) expect(decodeClientMsg(encodeStd(msg))).toEqual({ ok: true, msg });
+  });
+
+  const invalid: [string, unknown, string][] = [
+    ['a map', { kind: 1 }, 'not_array'],
+    ['a string', 'hi', 'not_array'],
+    ['an unknown kind', [9, 1], 'unknown_kind'],
+    ['a kind of the wrong type', ['1', 1, 0, 0], 'unknown_kind'],
+    ['seq 0', [1, 0, 0, 0], 'bad_input: field 1'],
+    ['a fractional seq', [1, 1.5, 0, 0], 'bad_input: field 1'],
+    ['a seq beyond uint32', [1, 2 ** 32, 0, 0], 'bad_input: field 1'],
+    ['undefined key bits', [1, 1, 32, 0], 'bad_input: field 2'],
+    ['negative keys', [1, 1, -1, 0], 'bad_input: field 2'],
+    ['aim out of range', [1, 1, 0, 4000], 'bad_input: field 3'],
+    ['aim NaN', [1, 1, 0, Number.NaN], 'bad_input: field 3'],
+    ['aim Infinity', [1, 1, 0, Number.POSITIVE_INFINITY], 'bad_input: field 3'],
+    ['a missing field', [1, 1, 0], 'bad_input'],
+    ['an extra field', [1, 1, 0, 0, 5], 'bad_input'],
+    ['chat that is not text', [2, 5], 'bad_chat: field 1'],
+    ['ping without time', [3], 'bad_ping'],
+    ['ping with nested arrays', [3, [[[[1]]]]], 'bad_ping: field 1'],
+  ];
+  it.each(invalid)('refuses %s', (_label, raw, reason) => {
+    const r = decodeClientMsg(encodeStd(raw));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.startsWith(reason)).toBe(true);
+  });
+
+  it('refuses empty, truncated, oversized and garbage frames without throwing', () => {
+    expect(decodeClientMsg(new Uint8Array())).toEqual({ ok: false, reason: 'empty' });
+    expect(decodeClientMsg(new Uint8Array(MAX_CLIENT_FRAME_BYTES + 1))).toEqual({
+      ok: false,
+      reason: 'too_large',
+    });
+    expect(decodeClientMsg(new Uint8Array([0x94, 0x01]))).toEqual({ ok: false, reason: 'malformed' });
+    expect(decodeClientMsg(new Uint8Array([0xc1]))).toMatchObject({ ok: false });
+  });
+
+  it('never throws on random bytes', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed >>> 24;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const bytes = new Uint8Array(1 + (rand() % 40)).map(() => rand());
+      const r = decodeClientMsg(bytes);
+      if (r.ok) expect(Array.isArray(r.msg)).toBe(true);
+    }
+  });
+});
+
+describe('state frames', () => {
+  const shared = {
+    tick: 1234,
+    serverTime: 987654,
+    players: [
+      [1, 1600, 3200, -1571, 100, 3],
+      [2, 31984, 16, 3142, 20, 1],
+    ] as const,
+    projectiles: [[7, 1, 2000, 2100, 900, -3]] as const,
+    round: [RoundPhase.Playing, 170000, 1] as const,
+  };
+
+  it('encodes once per room and differs per client only in the ack', () => {
+    const encodeFor = createStateEncoder(shared);
+    for (const ack of [0, 1, 127, 128, 65535, 65536, 0xffff_ffff]) {
+      const frame = encodeFor(ack);
+      const expected: StateMsg = [
+        ServerMsg.State,
+        shared.tick,
+        shared.serverTime,
+        ack,
+        shared.players,
+        shared.projectiles,
+        shared.round,
+      ];
+      expect(Array.from(frame)).toEqual(Array.from(encode(expected)));
+      expect(decodeStd(frame)).toEqual(expected);
+    }
+  });
+
+  it('decodes as a server message on the client', () => {
+    const r = decodeServerMsg(createStateEncoder(shared)(5));
+    expect(r.ok && r.msg[0]).toBe(ServerMsg.State);
+    expect(decodeServerMsg(encodeStd([99]))).toEqual({ ok: false, reason: 'unknown_kind' });
+  });
+});

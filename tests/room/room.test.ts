@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { Room } from '../../game-server/room/room.js';
+import type { RoomOptions } from '../../game-server/room/room-types.js';
+import { ClientMsg, CloseCode, Key, NoticeCode, PROTOCOL_VERSION, ServerMsg } from '../../protocol/index.js';
+import { createFakeClient } from '../helpers/fake-client.js';
+import { createFakeTimers } from '../helpers/fake-timers.js';
+
+function makeRoom(overrides: Partial<RoomOptions> = {}) {
+  const timers = createFakeTimers(500);
+  const expired: Room[] = [];
+  const room = new Room({
+    code: 'ABCDEF',
+    name: 'Test room',
+    maxPlayers: 2,
+    isPrivate: false,
+    tickHz: 30,
+    snapshotHz: 30,
+    emptyTtlMs: 30_000,
+    seed: 7,
+    now: timers.now,
+    timers,
+    onExpire: (r) => expired.push(r),
+    ...overrides,
+  });
+  return { room, timers, expired };
+}
+
+describe('Room', () => {
+  it('welcomes a player with room-local ids from 1, then sends the roster', () => {
+    const { room } = makeRoom();
+    const a = createFakeClient();
+    const b = createFakeClient();
+    expect(room.join('ann', a)).toEqual({ ok: true, playerId: 1 });
+    expect(room.join('bob', b)).toEqual({ ok: true, playerId: 2 });
+    expect(a.frames[0]).toEqual([
+      ServerMsg.Welcome,
+      PROTOCOL_VERSION,
+      1,
+      'ABCDEF',
+      'Test room',
+      30,
+      30,
+      2,
+      500,
+    ]);
+    expect(a.frames[1]?.[0]).toBe(ServerMsg.Roster);
+    expect(
+      a
+        .of(ServerMsg.Roster)
+        .at(-1)?.[1]
+        .map((e) => e[1]),
+    ).toEqual(['ann', 'bob']);
+  });
+
+  it('refuses a player when full', () => {
+    const { room } = makeRoom();
+    room.join('a', createFakeClient());
+    room.join('b', createFakeClient());
+    expect(room.join('c', createFakeClient())).toEqual({ ok: false, error: 'room_full' });
+  });
+
+  it('applies one input per tick and acks its seq in State', () => {
+    const { room } = makeRoom();
+    const a = createFakeClient();
+    room.join('ann', a);
+    for (let seq = 1; seq <= 3; seq++) room.receive(1, [ClientMsg.Input, seq, Key.Right, 0]);
+    room.tick();
+    room.tick();
+    const states = a.of(ServerMsg.State);
+    expect(states.map((s) => [s[1], s[3]])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  it('sends State at the snapshot rate only', () => {
+    const { room } = makeRoom({ tickHz: 30, snapshotHz: 10 });
+    const a = createFakeClient();
+    room.join('ann', a);
+    for (let i = 0; i < 30; i++) room.tick();
+    expect(a.of(ServerMsg.State).map((s) => s[1])).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30]);
+  });
+
+  it('skips State for a client over the backpressure threshold and counts it', () => {
+    const { room } = makeRoom();
+    const a = createFakeClient();
+    room.join('ann', a);
+    a.buffered = 1 << 20;
+    room.tick();
+    expect(a.of(ServerMsg.State)).toHaveLength(0);
+    expect(room.stats.stateFramesSkipped).toBe(1);
+  });
+
+  it('answers ping at once and rate-limits chat with a notice', () => {
+    const { room } = makeRoom();
+    const a = createFakeClient();
+    room.join('ann', a);
+    room.receive(1, [ClientMsg.Ping, 123.5]);
+    expect(a.of(ServerMsg.Pong)).toEqual([[ServerMsg.Pong, 123.5, 500]]);
+    for (let i = 0; i < 6; i++) room.receive(1, [ClientMsg.Chat, `hi ${i}`]);
+    expect(a.of(ServerMsg.Chat)).toHaveLength(5);
+    expect(a.of(ServerMsg.Notice).map((n) => n[1])).toEqual([NoticeCode.ChatRateLimited]);
+    room.receive(1, [ClientMsg.Chat, '   ']);
+    expect(a.of(ServerMsg.Notice).at(-1)?.[1]).toBe(NoticeCode.ChatRateLimited);
+  });
+
+  it('disposes itself emptyTtlMs after the last player leaves, unless someone joins', () => {
+    const { room, timers, expired } = makeRoom();
+    room.join('ann', createFakeClient());
+    room.leave(1);
+    timers.advance(29_999);
+    room.join('bob', createFakeClient());
+    timers.advance(60_000);
+    expect(expired).toHaveLength(0);
+    room.leave(2);
+    timers.advance(30_000);
+    expect(expired).toEqual([room]);
+    expect(room.disposed).toBe(true);
+    expect(room.join('late', createFakeClient())).toEqual({ ok: false, error: 'room_not_found' });
+  });
+
+  it('ends every client on dispose', () => {
+    const { room } = makeRoom();
+    const a = createFakeClient();
+    room.join('ann', a);
+    room.dispose(CloseCode.GoingAway, 'server_shutdown');
+    expect(a.ended).toEqual({ code: CloseCode.GoingAway, reason: 'server_shutdown' });
+  });
+});

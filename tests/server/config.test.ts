@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../game-server/config.js';
+
+const argv = (...flags: string[]) => ['node', 'main.js', ...flags];
+
+describe('parseConfig', () => {
+  it('has documented defaults', () => {
+    const c = parseConfig(argv(), {});
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      tickRate: 30,
+      snapshotRate: 30,
+      maxRooms: 500,
+      maxPlayers: 16,
+      emptyRoomTtlS: 30,
+      logLevel: 'info',
+    });
+    expect(c.staticDir.endsWith(join('dist', 'client'))).toBe(true);
+    expect(existsSync(join(c.staticDir, '..', '..', 'package.json'))).toBe(true);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads flags and env; flags win', () => {
+    const c = parseConfig(
+      argv('--port', '9000', '--tick-rate', '60', '--log-level', 'warn', '--static-dir', '/srv/x'),
+      {
+        PORT: '7000',
+        HOST: '127.0.0.1',
+        SNAPSHOT_RATE: '20',
+        MAX_ROOMS: '3',
+        MAX_PLAYERS: '4',
+        EMPTY_ROOM_TTL_S: '0.5',
+      },
+    );
+    expect(c).toMatchObject({
+      port: 9000,
+      host: '127.0.0.1',
+      tickRate: 60,
+      snapshotRate: 20,
+      maxRooms: 3,
+      maxPlayers: 4,
+      emptyRoomTtlS: 0.5,
+      logLevel: 'warn',
+      staticDir: '/srv/x',
+    });
+    expect(parseConfig(argv('--port=0'), {}).port).toBe(0);
+    expect(parseConfig(argv(), { TICK_RATE: '10' }).snapshotRate).toBe(10);
+  });
+
+  it.each([
+    [argv('--port', '70000'), {}, /--port/],
+    [argv('--port', 'abc'), {}, /integer/],
+    [argv(), { TICK_RATE: '0' }, /TICK_RATE/],
+    [argv('--tick-rate', '121'), {}, /tick-rate/],
+    [argv('--tick-rate', '20', '--snapshot-rate', '30'), {}, /must not exceed/],
+    [argv('--max-players', '1'), {}, /max-players/],
+    [argv('--max-players', '65'), {}, /max-players/],
+    [argv(), { MAX_ROOMS: '-1' }, /MAX_ROOMS/],
+    [argv(), { EMPTY_ROOM_TTL_S: 'soon' }, /EMPTY_ROOM_TTL_S/],
+    [argv('--log-level', 'loud'), {}, /log-level/],
+    [argv('--nope'), {}, /unknown option/],
+  ])('refuses %j %j', (args, env, message) => {
+    expect(() => parseConfig(args, env)).toThrow(ConfigError);
+    expect(() => parseConfig(args, env)).toThrow(message);
+    try {
+      parseConfig(args, env);
+    } catch (err) {
+      expect((err as ConfigError).exitCode).toBe(2);
+    }
+  });
+});
