@@ -1,0 +1,31 @@
+/** What every system's bot client looks like to the load generator. */
+import type { AckTracker, BotCounters } from './bot-counters.js';
+
+/** One connected bot client. */
+export interface BotClient {
+  /** Sends one input (aim in float radians); counts its payload bytes. */
+  send(seq: number, keys: number, aim: number): void;
+  /** Whether the connection is still open. */
+  isOpen(): boolean;
+  close(): void;
+}
+
+/** What a system needs to connect the clients of one room. */
+export interface RoomJob {
+  readonly port: number;
+  readonly room: number;
+  /** Global client indices of the room's 16 clients. */
+  readonly indices: readonly number[];
+  readonly counters: BotCounters;
+  /** Ack tracker of each client, in `indices` order. */
+  readonly trackers: readonly AckTracker[];
+}
+
+/** Connects all clients of one room (rooms are always exactly 16). */
+export type ConnectRoom = (job: RoomJob) => Promise<BotClient[]>;
+
+/** Length in bytes of a ws message payload. */
+export function payloadBytes(data: Buffer | ArrayBuffer | Buffer[]): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data.byteLength;
+}

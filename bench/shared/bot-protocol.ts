@@ -1,0 +1,34 @@
+/** IPC messages between the runner and its bot processes. */
+import type { SparseHistogram } from './histogram.js';
+
+/** Runner -> bot commands. */
+export type BotCommand = { cmd: 'go' } | { cmd: 'reset' } | { cmd: 'collect' } | { cmd: 'close' };
+
+/** Figures of one bot process over the window. */
+export interface BotReport {
+  clients: number;
+  connected: number;
+  sent: number;
+  missed: number;
+  acked: number;
+  bytes_up: number;
+  bytes_down: number;
+  window_s: number;
+  cpu_ms: number;
+  latency: SparseHistogram;
+}
+
+/** Bot -> runner events. */
+export type BotEvent =
+  | { ev: 'connected'; clients: number; failed: number; error?: string }
+  | { ev: 'report'; report: BotReport }
+  | { ev: 'ack'; cmd: BotCommand['cmd'] };
+
+/** Systems the bench knows. */
+export const SYSTEMS = ['floor', 'colyseus', 'socketio-json', 'tickfire'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+/** Narrows a string to a system name. */
+export function isSystem(s: string): s is SystemName {
+  return (SYSTEMS as readonly string[]).includes(s);
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TickfireDebug } from '../../game-client/automation.js';
+import type { RunningServer } from '../../game-server/net/server.js';
+import {
+  CHROMIUM,
+  collectPageErrors,
+  launchChromium,
+  saveScreenshot,
+  tickfireState,
+  waitForTickfire,
+} from '../helpers/browser.js';
+import { useHarness } from '../helpers/test-server.js';
+
+const STATIC_DIR = join(new URL('../..', import.meta.url).pathname, 'dist/client');
+
+describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromium)', () => {
+  const harness = useHarness();
+  let browser: Browser;
+  let server: RunningServer;
+  let base: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('joins by code, and one player’s keyboard movement shows on the other page', async () => {
+    server = await harness.start({ staticDir: STATIC_DIR });
+    base = harness.url(server, '/');
+    const alice = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    const bob = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    const errors = [...collectPageErrors(alice), ...collectPageErrors(bob)];
+
+    await alice.goto(`${base}?name=Alice`);
+    await alice.click('#create-room');
+    const a = await waitForTickfire(
+      alice,
+      (t) => t.connected && t.roomCode !== null && t.entities.length === 1,
+    );
+    const code = a.roomCode!;
+    expect(await alice.textContent('#share-link')).toContain(`/#/room/${code}`);
+
+    await bob.goto(`${base}?name=Bob#/room/${code}`);
+    const b = await waitForTickfire(bob, (t) => t.connected && t.entities.length === 2);
+    expect(b.roomCode).toBe(code);
+    await waitForTickfire(alice, (t) => t.entities.length === 2);
+
+    const aliceId = a.playerId!;
+    const before = (await tickfireState(bob)).entities.find((e) => e.id === aliceId)!;
+    await alice.click('canvas');
+    const key = before.x < 1000 ? 'd' : 'a';
+    await alice.keyboard.down(key);
+    const seen = (t: TickfireDebug) => t.entities.find((e) => e.id === aliceId);
+    await waitForTickfire(bob, (t) => Math.abs((seen(t)?.x ?? before.x) - before.x) > 60, 10_000);
+    await alice.keyboard.up(key);
+    const moved = (await tickfireState(bob)).entities.find((e) => e.id === aliceId)!;
+    expect(Math.abs(moved.y - before.y)).toBeLessThan(1);
+
+    await saveScreenshot(alice, 'e2e-alice');
+    await saveScreenshot(bob, 'e2e-bob');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows chat markup as literal text', async () => {
+    server = await harness.start({ staticDir: STATIC_DIR });
+    const page = await browser.newPage();
+    await page.goto(`${harness.url(server, '/')}?name=Mallory`);
+    await page.click('#quick-play');
+    await waitForTickfire(page, (t) => t.connected);
+    await page.focus('#chat-input');
+    await page.keyboard.type('<img src=x onerror="window.pwned=1"><b>bold</b>');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('#chat-log')?.textContent?.includes('<b>bold</b>'),
+    );
+    expect(await page.evaluate(() => document.querySelectorAll('#chat-log img, #chat-log b').length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
+  it('a link to a missing room shows a clear error with a way back', async () => {
+    server = await harness.start({ staticDir: STATIC_DIR });
+    const page = await browser.newPage();
+    await page.goto(`${harness.url(server, '/')}?name=Zed#/room/ZZZZZZ`);
+    await page.waitForSelector('#error-screen:not([hidden])');
+    expect(await page.textContent('#error-message')).toMatch(/not found|no room/i);
+    await page.click('#back-to-lobby');
+    await page.waitForSelector('#lobby:not([hidden])');
+  });
+});
