@@ -1,7 +1,7 @@
 /** Wire and rule constants shared by server and client. Changing any of them changes the game or the wire. */
 
 /** Bumped on any change to the wire format or to the shared rules. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Default simulation rate; the server may run another (it is announced in Welcome). */
 export const DEFAULT_TICK_HZ = 30;
@@ -48,6 +48,8 @@ export const MAX_ROOM_NAME_LENGTH = 32;
 export const MAX_PLAYERS_PER_ROOM_LIMIT = 64;
 export const DEFAULT_MAX_PLAYERS_PER_ROOM = 16;
 export const MAX_INPUT_SEQ = 0xffff_ffff;
+/** Largest tick or server-time (ms) value on the wire (uint32). */
+export const MAX_WIRE_UINT = 0xffff_ffff;
 
 /** Room codes: ROOM_CODE_LENGTH characters from an alphabet without look-alikes (0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

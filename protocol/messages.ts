@@ -51,8 +51,20 @@ export type NoticeCodeValue = (typeof NoticeCode)[keyof typeof NoticeCode];
 
 // ---- client -> server ----
 
-/** [1, seq, keys, aim]: held keys and aim (1/ANGLE_SCALE rad, within +-PI) for input seq (1, 2, 3, ...). */
-export type InputMsg = readonly [kind: typeof ClientMsg.Input, seq: number, keys: number, aim: number];
+/**
+ * [1, seq, keys, aim, baseTick, viewTime]: held keys and aim (1/ANGLE_SCALE rad, within +-PI) for
+ * input seq (1, 2, 3, ...); baseTick is the tick of the newest State the client has received (0 if
+ * none), viewTime the server time (ms) at which the client was showing other players when it sampled
+ * this input (0 if unknown).
+ */
+export type InputMsg = readonly [
+  kind: typeof ClientMsg.Input,
+  seq: number,
+  keys: number,
+  aim: number,
+  baseTick: number,
+  viewTime: number,
+];
 /** [2, text]: a chat line for the room. */
 export type ChatMsg = readonly [kind: typeof ClientMsg.Chat, text: string];
 /** [3, clientTime]: clientTime is echoed back in Pong. */

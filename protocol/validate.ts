@@ -10,6 +10,7 @@ import {
   MAX_CLIENT_FRAME_BYTES,
   MAX_INPUT_SEQ,
   MAX_WIRE_ANGLE,
+  MAX_WIRE_UINT,
 } from './constants.js';
 import { type ClientMessage, ClientMsg } from './messages.js';
 
@@ -19,6 +20,8 @@ const inputSchema = z.tuple([
   z.number().int().min(1).max(MAX_INPUT_SEQ),
   z.number().int().min(0).max(KEY_MASK),
   z.number().int().min(-MAX_WIRE_ANGLE).max(MAX_WIRE_ANGLE),
+  z.number().int().min(0).max(MAX_WIRE_UINT),
+  z.number().int().min(0).max(MAX_WIRE_UINT),
 ]);
 // Chat length is checked in code points after cleaning; this bound only keeps garbage cheap.
 const chatSchema = z.tuple([z.literal(ClientMsg.Chat), z.string().max(MAX_CHAT_LENGTH * 4)]);

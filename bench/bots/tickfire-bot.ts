@@ -38,7 +38,7 @@ async function connectOne(job: RoomJob, code: string, slot: number): Promise<Bot
   });
   return {
     send(seq, keys, aim) {
-      const frame = encode([ClientMsg.Input, seq, keys, toWireAim(aim)]);
+      const frame = encode([ClientMsg.Input, seq, keys, toWireAim(aim), 0, 0]);
       counters.bytesUp += frame.byteLength;
       ws.send(frame);
     },

@@ -203,7 +203,7 @@ export class Session extends Emitter<SessionEvents> {
       tickHz,
       read: () => this.readInput(),
       send: (input) => {
-        this.connection.send([ClientMsg.Input, input.seq, input.keys, input.aim]);
+        this.connection.send([ClientMsg.Input, input.seq, input.keys, input.aim, this.latestTick, 0]);
         this.predictor?.applyInput(input);
       },
     });

@@ -63,7 +63,7 @@ describe('Room', () => {
     const { room } = makeRoom();
     const a = createFakeClient();
     room.join('ann', a);
-    for (let seq = 1; seq <= 3; seq++) room.receive(1, [ClientMsg.Input, seq, Key.Right, 0]);
+    for (let seq = 1; seq <= 3; seq++) room.receive(1, [ClientMsg.Input, seq, Key.Right, 0, 0, 0]);
     room.tick();
     room.tick();
     const states = a.of(ServerMsg.State);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JoinError, ServerMsg } from '../../protocol/index.js';
+import { JoinError, PROTOCOL_VERSION, ServerMsg } from '../../protocol/index.js';
 import { useHarness } from '../helpers/test-server.js';
 import { refusedUpgrade } from '../helpers/ws-client.js';
 
@@ -8,9 +8,9 @@ const h = useHarness();
 describe('handshake validation (upgrade and /api/join agree)', () => {
   it.each([
     ['version mismatch', 'v=99&name=ann&quick=1', 426, 'version_mismatch'],
-    ['missing name', 'v=1&quick=1', 400, 'bad_name'],
-    ['neither room nor quick', 'v=1&name=ann', 400, 'bad_request'],
-    ['unknown room', 'v=1&name=ann&room=ZZZZZZ', 404, 'room_not_found'],
+    ['missing name', `v=${PROTOCOL_VERSION}&quick=1`, 400, 'bad_name'],
+    ['neither room nor quick', `v=${PROTOCOL_VERSION}&name=ann`, 400, 'bad_request'],
+    ['unknown room', `v=${PROTOCOL_VERSION}&name=ann&room=ZZZZZZ`, 404, 'room_not_found'],
   ])('%s => %i', async (_label, query, status, error) => {
     const server = await h.start();
     const upgrade = await refusedUpgrade(server.port, query);
@@ -31,27 +31,29 @@ describe('handshake validation (upgrade and /api/join agree)', () => {
     const upgrade = await refusedUpgrade(server.port, join);
     expect(upgrade.status).toBe(JoinError.room_full);
     expect(upgrade.body).toMatchObject({ error: 'room_full' });
-    const probe = await fetch(h.url(server, `/api/join?v=1&name=p&room=${room.code}`));
+    const probe = await fetch(h.url(server, `/api/join?v=${PROTOCOL_VERSION}&name=p&room=${room.code}`));
     expect(probe.status).toBe(409);
   });
 
   it('/api/join answers the room code it would use, creating none for quick play', async () => {
     const server = await h.start();
-    const empty = await fetch(h.url(server, '/api/join?v=1&name=ann&quick=1'));
+    const empty = await fetch(h.url(server, `/api/join?v=${PROTOCOL_VERSION}&name=ann&quick=1`));
     expect(await empty.json()).toEqual({ code: null });
     expect(server.registry.size).toBe(0);
     const c = await h.connect(server, { name: 'ann', room: { kind: 'quick' } });
     const [, , , code] = await c.nextMessage(ServerMsg.Welcome);
-    const quick = await fetch(h.url(server, '/api/join?v=1&name=bob&quick=1'));
+    const quick = await fetch(h.url(server, `/api/join?v=${PROTOCOL_VERSION}&name=bob&quick=1`));
     expect(await quick.json()).toEqual({ code });
-    const byCode = await fetch(h.url(server, `/api/join?v=1&name=bob&room=${code.toLowerCase()}`));
+    const byCode = await fetch(
+      h.url(server, `/api/join?v=${PROTOCOL_VERSION}&name=bob&room=${code.toLowerCase()}`),
+    );
     expect(await byCode.json()).toEqual({ code });
   });
 
   it('server_full => 503 when quick play would need a room beyond max-rooms', async () => {
     const server = await h.start({ maxRooms: 1 });
     server.registry.create({ name: 'Private', maxPlayers: 2, isPrivate: true });
-    const upgrade = await refusedUpgrade(server.port, 'v=1&name=ann&quick=1');
+    const upgrade = await refusedUpgrade(server.port, `v=${PROTOCOL_VERSION}&name=ann&quick=1`);
     expect(upgrade.status).toBe(503);
     expect(upgrade.body).toMatchObject({ error: 'server_full' });
   });

@@ -37,7 +37,7 @@ describe('joining and playing', () => {
     const xOf = (players: readonly (readonly number[])[]) => players.find((p) => p[0] === moverId)?.[1] ?? -1;
     const before = xOf((await b.nextMessage(ServerMsg.State))[4]);
     const lastSeq = 10;
-    for (let seq = 1; seq <= lastSeq; seq++) a.send([ClientMsg.Input, seq, Key.Right, 0]);
+    for (let seq = 1; seq <= lastSeq; seq++) a.send([ClientMsg.Input, seq, Key.Right, 0, 0, 0]);
     const moved = await b.nextMessage(ServerMsg.State, (s) => xOf(s[4]) > before);
     expect(xOf(moved[4])).toBeGreaterThan(before);
     const acked = await a.nextMessage(ServerMsg.State, (s) => s[3] === lastSeq);

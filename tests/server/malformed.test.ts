@@ -19,7 +19,7 @@ describe('malformed client frames', () => {
     ['garbage bytes', new Uint8Array([0xc1, 0xff, 0x00]), 'malformed'],
     ['a text frame', 'hello', 'not_binary'],
     ['an unknown kind', encode([9, 1] as never), 'unknown_kind'],
-    ['out-of-range keys', encode([1, 1, KEY_MASK + 1, 0]), 'bad_input: field 2'],
+    ['out-of-range keys', encode([1, 1, KEY_MASK + 1, 0, 0, 0]), 'bad_input: field 2'],
     ['a non-array', encode({ kind: 1 } as never), 'not_array'],
   ])('%s closes that socket with 4001 while the room plays on', async (_label, frame, reason) => {
     const server = await h.start();

@@ -21,7 +21,7 @@ describe('frames are standard msgpack', () => {
       16,
       expect.any(Number),
     ]);
-    c.send([ClientMsg.Input, 1, Key.Down, 500]);
+    c.send([ClientMsg.Input, 1, Key.Down, 500, 0, 0]);
     const frame = await c.nextFrame(ServerMsg.State, (s) => s[3] === 1);
     const state = decode(frame.bytes) as unknown[];
     expect(state).toHaveLength(7);
