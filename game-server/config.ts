@@ -28,7 +28,35 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Directory of the built client. @default '<package root>/dist/client' */
   readonly staticDir: string;
+  /** Origins allowed to open the WebSocket and POST /api/rooms; empty means same-origin, ['*'] any. @default [] */
+  readonly allowedOrigins: readonly string[];
+  /** Take the client address from the last X-Forwarded-For entry (only behind a proxy you run). @default false */
+  readonly trustProxy: boolean;
+  /** Most open WebSockets per client address; 0 for no limit. @default 32 */
+  readonly maxConnsPerIp: number;
+  /** Join attempts (upgrades, GET /api/join, POST /api/rooms) one address may make at once. @default 30 */
+  readonly joinBurst: number;
+  /** Join attempts per second one address regains; 0 for no limit. @default 2 */
+  readonly joinRatePerS: number;
+  /** WebSocket handshakes per second the whole server accepts (burst of the same size). @default 200 */
+  readonly handshakesPerS: number;
+  /** A socket with more than this many bytes buffered is slow... @default 65536 */
+  readonly slowConsumerBytes: number;
+  /** ... and is closed with 4008 once it stayed slow this long (ms). @default 5000 */
+  readonly slowConsumerMs: number;
 }
+
+/** Defaults of the security limits (see README "Security model"). */
+export const SECURITY_DEFAULTS = Object.freeze({
+  allowedOrigins: Object.freeze([]) as readonly string[],
+  trustProxy: false,
+  maxConnsPerIp: 32,
+  joinBurst: 30,
+  joinRatePerS: 2,
+  handshakesPerS: 200,
+  slowConsumerBytes: 64 * 1024,
+  slowConsumerMs: 5000,
+});
 
 /** A bad flag or environment value, or a request for help/version; `exitCode` is what main exits with. */
 export class ConfigError extends Error {
@@ -70,11 +98,37 @@ function buildProgram(): Command {
     .option('--empty-room-ttl <s>', 'seconds an empty room is kept (env EMPTY_ROOM_TTL_S, default 30)')
     .option('--log-level <level>', `${LOG_LEVELS.join('|')} (env LOG_LEVEL, default info)`)
     .option('--static-dir <dir>', 'built client directory (env STATIC_DIR, default dist/client)')
+    .option(
+      '--allowed-origins <list>',
+      'comma list of origins, * for any (env ALLOWED_ORIGINS, default same-origin)',
+    )
+    .option('--trust-proxy', 'client address from X-Forwarded-For (env TRUST_PROXY=1)')
+    .option(
+      '--max-conns-per-ip <n>',
+      'open sockets per address, 0 = no limit (env MAX_CONNS_PER_IP, default 32)',
+    )
+    .option('--join-burst <n>', 'join attempts per address at once (env JOIN_BURST, default 30)')
+    .option(
+      '--join-rate <n>',
+      'join attempts per address per second, 0 = no limit (env JOIN_RATE, default 2)',
+    )
+    .option(
+      '--handshakes-per-s <n>',
+      'WebSocket handshakes per second, all clients (env HANDSHAKES_PER_S, default 200)',
+    )
+    .option(
+      '--slow-consumer-bytes <n>',
+      'buffered bytes that make a socket slow (env SLOW_CONSUMER_BYTES, default 65536)',
+    )
+    .option(
+      '--slow-consumer-timeout <s>',
+      'seconds a slow socket is kept (env SLOW_CONSUMER_TIMEOUT_S, default 5)',
+    )
     .exitOverride()
     .configureOutput({ writeErr: () => {}, outputError: () => {} });
 }
 
-function parseFlags(argv: readonly string[]): Record<string, string | undefined> {
+function parseFlags(argv: readonly string[]): Record<string, string | boolean | undefined> {
   const program = buildProgram();
   try {
     program.parse([...argv], { from: 'node' });
@@ -85,13 +139,16 @@ function parseFlags(argv: readonly string[]): Record<string, string | undefined>
     }
     throw err;
   }
-  return program.opts<Record<string, string | undefined>>();
+  return program.opts<Record<string, string | boolean | undefined>>();
 }
 
 /** Parses `argv` (as process.argv: node, script, flags...) and `env`; flags win over env. Throws ConfigError. */
 export function parseConfig(argv: readonly string[], env: Env): Config {
   const flags = parseFlags(argv);
-  const pick = (flag: string, envKey: string): string | undefined => flags[flag] ?? env[envKey];
+  const pick = (flag: string, envKey: string): string | undefined => {
+    const v = flags[flag];
+    return typeof v === 'string' ? v : env[envKey];
+  };
   const num = (flag: string, envKey: string, label: string, def: number, min: number, max: number) => {
     const raw = pick(flag, envKey);
     return raw === undefined ? def : integer(label, raw, min, max);
@@ -130,6 +187,15 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
   const dir = pick('staticDir', 'STATIC_DIR');
   const staticDir = dir === undefined ? join(findPackageRoot(), 'dist', 'client') : resolveDir(dir);
 
+  const d = SECURITY_DEFAULTS;
+  const timeoutRaw = pick('slowConsumerTimeout', 'SLOW_CONSUMER_TIMEOUT_S');
+  const slowS =
+    timeoutRaw === undefined
+      ? d.slowConsumerMs / 1000
+      : seconds('--slow-consumer-timeout/SLOW_CONSUMER_TIMEOUT_S', timeoutRaw);
+  if (slowS < 0.1) throw new ConfigError('--slow-consumer-timeout must be at least 0.1 seconds');
+  const originsRaw = pick('allowedOrigins', 'ALLOWED_ORIGINS');
+
   return Object.freeze({
     port,
     host,
@@ -140,7 +206,58 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
     emptyRoomTtlS,
     logLevel,
     staticDir,
+    allowedOrigins: originsRaw === undefined ? d.allowedOrigins : parseOrigins(originsRaw),
+    trustProxy: flags.trustProxy === true || /^(1|true|yes)$/i.test(env.TRUST_PROXY ?? ''),
+    maxConnsPerIp: num(
+      'maxConnsPerIp',
+      'MAX_CONNS_PER_IP',
+      '--max-conns-per-ip/MAX_CONNS_PER_IP',
+      d.maxConnsPerIp,
+      0,
+      1e6,
+    ),
+    joinBurst: num('joinBurst', 'JOIN_BURST', '--join-burst/JOIN_BURST', d.joinBurst, 1, 1e6),
+    joinRatePerS: num('joinRate', 'JOIN_RATE', '--join-rate/JOIN_RATE', d.joinRatePerS, 0, 1e6),
+    handshakesPerS: num(
+      'handshakesPerS',
+      'HANDSHAKES_PER_S',
+      '--handshakes-per-s/HANDSHAKES_PER_S',
+      d.handshakesPerS,
+      1,
+      1e6,
+    ),
+    slowConsumerBytes: num(
+      'slowConsumerBytes',
+      'SLOW_CONSUMER_BYTES',
+      '--slow-consumer-bytes/SLOW_CONSUMER_BYTES',
+      d.slowConsumerBytes,
+      1024,
+      1 << 30,
+    ),
+    slowConsumerMs: Math.round(slowS * 1000),
   });
+}
+
+/** Parses a comma list of origins (scheme://host[:port]) into their canonical form; '*' allows any. */
+function parseOrigins(raw: string): readonly string[] {
+  const items = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  if (items.length === 0) throw new ConfigError('--allowed-origins/ALLOWED_ORIGINS must not be empty');
+  const out = items.map((o) => {
+    if (o === '*') return o;
+    let url: URL;
+    try {
+      url = new URL(o);
+    } catch {
+      throw new ConfigError(`--allowed-origins: "${o}" is not an origin like https://example.com`);
+    }
+    if (url.origin === 'null' || url.pathname !== '/' || url.search !== '' || url.hash !== '')
+      throw new ConfigError(`--allowed-origins: "${o}" must be scheme://host[:port] with no path`);
+    return url.origin;
+  });
+  return Object.freeze(out);
 }
 
 function resolveDir(dir: string): string {

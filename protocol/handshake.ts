@@ -24,6 +24,7 @@ export const JoinError = {
   room_full: 409,
   server_full: 503,
   rate_limited: 429,
+  bad_origin: 403,
 } as const;
 export type JoinErrorCode = keyof typeof JoinError;
 

@@ -15,6 +15,7 @@ const JOIN_MESSAGES: Record<JoinFailureCode, string> = {
   room_full: 'That room is full. Try another room or Quick Play.',
   server_full: 'The server is full right now. Try again in a minute.',
   rate_limited: 'Too many attempts in a short time. Wait a few seconds and try again.',
+  bad_origin: 'This page may not join games on that server (it is not served from the game server).',
 };
 
 /** A sentence for a refused join, with the server's own reason appended when it adds something. */

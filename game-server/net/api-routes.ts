@@ -5,6 +5,7 @@ import type { Matchmaker } from '../room/matchmaker.js';
 import type { RoomRegistry } from '../room/room-registry.js';
 import { replyJson } from './http-reply.js';
 import { resolveJoin } from './join.js';
+import type { RequestGuard } from './request-guard.js';
 
 /** What the API routes read. */
 export interface ApiDeps {
@@ -14,6 +15,8 @@ export interface ApiDeps {
   /** Monotonic ms at start-up, for uptime. */
   readonly startedAt: number;
   readonly now: () => number;
+  /** Per-address join-attempt limit (GET /api/join counts as an attempt). */
+  readonly guard: RequestGuard;
 }
 
 /** Registers GET /healthz, /api/rooms, /api/rooms/:code and /api/join. */
@@ -50,6 +53,7 @@ export function registerApiRoutes(app: uWS.TemplatedApp, d: ApiDeps): void {
 
   // Browsers cannot read the status of a refused upgrade, so the client asks here first.
   app.get('/api/join', (res, req) => {
+    if (!d.guard(res, req, false)) return;
     const r = resolveJoin(req.getQuery() ?? '', d.matchmaker, false);
     if (!r.ok) replyJson(res, JoinError[r.refusal.error], r.refusal);
     else replyJson(res, 200, { code: r.room?.code ?? null });

@@ -8,9 +8,17 @@ import { createLoop, type Loop } from '../room/loop.js';
 import { Matchmaker } from '../room/matchmaker.js';
 import { RoomRegistry } from '../room/room-registry.js';
 import type { Timers } from '../room/timers.js';
+import { AddressLimits } from './address-limits.js';
 import { registerApiRoutes } from './api-routes.js';
+import { NetCounters } from './counters.js';
 import { registerCreateRoom } from './create-room.js';
 import { replyText } from './http-reply.js';
+import { createLimitedLog } from './log-limiter.js';
+import { registerMetrics } from './metrics-route.js';
+import { createRefuser } from './refuse.js';
+import { createRequestGuard } from './request-guard.js';
+import type { SessionData } from './session.js';
+import { sweepIntervalMs, sweepSlowConsumers } from './slow-consumers.js';
 import { loadStaticFiles, registerStatic } from './static-files.js';
 import { createWsBehavior } from './ws-behavior.js';
 
@@ -24,6 +32,14 @@ export interface RunningServer {
   readonly registry: RoomRegistry;
   readonly matchmaker: Matchmaker;
   readonly loop: Loop;
+  /** Refusal counters (also served at GET /metrics). */
+  readonly counters: NetCounters;
+  /** Per-address connection counts and join buckets. */
+  readonly addressLimits: AddressLimits;
+  /** Open WebSockets right now. */
+  readonly openSockets: number;
+  /** Bytes waiting in the send buffers of all open WebSockets (user space, beyond the kernel's). */
+  bufferedBytes(): number;
   /** Stops ticking, stops listening, and ends every socket with 1001 and `reason`. */
   close(reason?: string): Promise<void>;
 }
@@ -61,10 +77,20 @@ export async function startServer(
   if (!files.has('/index.html'))
     log.warn({ staticDir: config.staticDir }, 'client not built: run npm run build');
 
+  const counters = new NetCounters();
+  const addressLimits = new AddressLimits({ ...config, now });
+  const refuse = createRefuser(counters, createLimitedLog(log, now));
+  const sockets = new Set<uWS.WebSocket<SessionData>>();
+  const guard = createRequestGuard({ ...config, limits: addressLimits, counters });
+
   const app = uWS.App();
-  app.ws(WS_PATH, createWsBehavior(matchmaker, log));
-  registerApiRoutes(app, { registry, matchmaker, native, startedAt: now(), now });
-  registerCreateRoom(app, registry, config.maxPlayers);
+  app.ws(
+    WS_PATH,
+    createWsBehavior({ matchmaker, config, limits: addressLimits, counters, refuse, sockets, log, now }),
+  );
+  registerApiRoutes(app, { registry, matchmaker, native, startedAt: now(), now, guard });
+  registerCreateRoom(app, registry, config.maxPlayers, guard);
+  registerMetrics(app, counters.registry);
   registerStatic(app, files);
   app.any('/*', (res) => replyText(res, 405, 'method not allowed'));
 
@@ -81,6 +107,12 @@ export async function startServer(
     });
   });
   loop.start();
+  const slow = { bytes: config.slowConsumerBytes, ms: config.slowConsumerMs, now, refuse };
+  const sweep = setInterval(() => {
+    sweepSlowConsumers(sockets, slow);
+    addressLimits.prune();
+  }, sweepIntervalMs(config.slowConsumerMs));
+  sweep.unref();
   const port = uWS.us_socket_local_port(listenSocket as uWS.us_socket);
 
   let closing: Promise<void> | undefined;
@@ -89,9 +121,20 @@ export async function startServer(
     registry,
     matchmaker,
     loop,
+    counters,
+    addressLimits,
+    get openSockets() {
+      return sockets.size;
+    },
+    bufferedBytes() {
+      let n = 0;
+      for (const ws of sockets) n += ws.getBufferedAmount();
+      return n;
+    },
     close(reason = SHUTDOWN_REASON) {
       closing ??= (async () => {
         loop.stop();
+        clearInterval(sweep);
         uWS.us_listen_socket_close(listenSocket);
         registry.disposeAll(CloseCode.GoingAway, reason);
         // One turn of the event loop lets uWS flush the close frames.

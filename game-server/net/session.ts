@@ -2,6 +2,7 @@
 import type uWS from 'uWebSockets.js';
 import type { Room } from '../room/room.js';
 import type { RoomClient } from '../room/room-client.js';
+import type { FrameLimits } from './frame-limits.js';
 
 /** One WebSocket connection's state; `closed` is set in the close handler, after which ws is never touched. */
 export interface Session {
@@ -12,6 +13,12 @@ export interface Session {
   closed: boolean;
   /** Set when the server refused a frame and is closing the socket (logged once). */
   refused: boolean;
+  /** The client's address (per-address limits; never sent to other players). */
+  readonly ip: string;
+  /** Inbound frame rate limits. */
+  readonly limits: FrameLimits;
+  /** Monotonic ms since which the socket's buffer has stayed over the slow-consumer bound; 0 if it is not. */
+  slowSince: number;
 }
 
 /** What uWS keeps as the socket's user data. */
@@ -20,8 +27,8 @@ export interface SessionData {
 }
 
 /** A new session for a join resolved at upgrade time. */
-export function createSession(room: Room, name: string): Session {
-  return { room, name, playerId: 0, closed: false, refused: false };
+export function createSession(room: Room, name: string, ip: string, limits: FrameLimits): Session {
+  return { room, name, playerId: 0, closed: false, refused: false, ip, limits, slowSince: 0 };
 }
 
 /** Adapts a uWS socket to RoomClient; every call is a no-op once the session closed. */

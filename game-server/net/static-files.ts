@@ -22,7 +22,17 @@ const MIME: Readonly<Record<string, string>> = {
 /** Content-Security-Policy of HTML pages (Phaser builds textures from blob:/data: URLs). */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; " +
-  "style-src 'self' 'unsafe-inline'; script-src 'self'";
+  "style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self' blob:; object-src 'none'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** Headers of every HTML page besides the CSP: no framing, no referrer, no powerful features. */
+export const HTML_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
+];
 
 /** One servable file. */
 interface StaticFile {
@@ -85,10 +95,7 @@ export function registerStatic(app: uWS.TemplatedApp, files: ReadonlyMap<string,
     res.writeHeader('Content-Type', file.type);
     res.writeHeader('Cache-Control', file.cache);
     res.writeHeader('X-Content-Type-Options', 'nosniff');
-    if (file.html) {
-      res.writeHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      res.writeHeader('Referrer-Policy', 'no-referrer');
-    }
+    if (file.html) for (const [name, value] of HTML_SECURITY_HEADERS) res.writeHeader(name, value);
     res.end(file.body);
   });
 }

@@ -1,20 +1,60 @@
-/** The WebSocket endpoint: handshake validation at upgrade, joining at open, strict frame decoding. */
+/** The WebSocket endpoint: origin and rate checks plus handshake validation at upgrade, strict frames after. */
 import uWS from 'uWebSockets.js';
-import { CloseCode, JoinError, MAX_CLIENT_FRAME_BYTES } from '../../protocol/index.js';
+import {
+  ClientMsg,
+  CloseCode,
+  JoinError,
+  type JoinErrorCode,
+  MAX_CLIENT_FRAME_BYTES,
+} from '../../protocol/index.js';
 import { decodeClientMsg } from '../../protocol/validate.js';
+import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Matchmaker } from '../room/matchmaker.js';
+import type { AddressLimits, AddressVerdict } from './address-limits.js';
+import { clientAddress } from './client-address.js';
+import type { NetCounters } from './counters.js';
+import { createFrameLimits } from './frame-limits.js';
 import { replyJson } from './http-reply.js';
 import { resolveJoin } from './join.js';
-import { createSession, type Session, type SessionData, socketClient, truncateReason } from './session.js';
+import { checkOrigin } from './origin-check.js';
+import type { RefuseSocket } from './refuse.js';
+import { createSession, type SessionData, socketClient } from './session.js';
 
 /** Most bytes buffered per socket before uWS skips sends to it. */
 export const MAX_BACKPRESSURE_BYTES = 256 * 1024;
 /** Seconds of silence before uWS closes a socket (must be 0 or 8..960, or uWS aborts the process). */
 export const IDLE_TIMEOUT_S = 30;
+/** uWS's close message for a frame over maxPayloadLength (it closes with 1006 itself). */
+const TOO_BIG_MESSAGE = 'Received too big message';
+
+/** What the endpoint reads and updates. */
+export interface WsDeps {
+  readonly matchmaker: Matchmaker;
+  readonly config: Pick<Config, 'allowedOrigins' | 'trustProxy' | 'tickRate'>;
+  readonly limits: AddressLimits;
+  readonly counters: NetCounters;
+  readonly refuse: RefuseSocket;
+  /** Open sockets (for the slow-consumer sweep); a socket leaves it in its close handler. */
+  readonly sockets: Set<uWS.WebSocket<SessionData>>;
+  readonly log: Logger;
+  readonly now: () => number;
+}
+
+/** The sentence of a rate refusal. */
+export function rateReason(verdict: Exclude<AddressVerdict, null>): string {
+  if (verdict === 'too_many_connections')
+    return 'too_many_connections: too many open games from your address';
+  if (verdict === 'handshake_rate') return 'handshake_rate: the server is busy, retry in a few seconds';
+  return 'join_rate: too many join attempts from your address, wait a few seconds';
+}
 
 /** Builds the uWS behaviour of WS_PATH. */
-export function createWsBehavior(matchmaker: Matchmaker, log: Logger): uWS.WebSocketBehavior<SessionData> {
+export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> {
+  const refuseHttp = (res: uWS.HttpResponse, error: JoinErrorCode, reason: string, close = false) => {
+    d.counters.refuse('http', error === 'rate_limited' ? reason : error);
+    replyJson(res, JoinError[error], { error, reason }, close);
+  };
   return {
     compression: uWS.DISABLED,
     // Frames over this size are refused by uWS itself, which drops the connection (the client sees 1006)
@@ -23,7 +63,8 @@ export function createWsBehavior(matchmaker: Matchmaker, log: Logger): uWS.WebSo
     idleTimeout: IDLE_TIMEOUT_S,
     sendPingsAutomatically: true,
     maxBackpressure: MAX_BACKPRESSURE_BYTES,
-    // Typed as a number in the typings; 0 is false: slow consumers are not closed, their State is skipped.
+    // Typed as a number in the typings; 0 is false: slow consumers have their State skipped, and the
+    // slow-consumer sweep closes them with 4008 if it lasts.
     closeOnBackpressureLimit: 0,
 
     upgrade: (res, req, context) => {
@@ -32,25 +73,42 @@ export function createWsBehavior(matchmaker: Matchmaker, log: Logger): uWS.WebSo
       const key = req.getHeader('sec-websocket-key');
       const protocol = req.getHeader('sec-websocket-protocol');
       const extensions = req.getHeader('sec-websocket-extensions');
-      const r = resolveJoin(query, matchmaker, true);
+      const origin = req.getHeader('origin');
+      const host = req.getHeader('host');
+      const ip = clientAddress(res, req.getHeader('x-forwarded-for'), d.config.trustProxy);
+
+      const badOrigin = checkOrigin(origin, host, d.config.allowedOrigins);
+      if (badOrigin !== null) {
+        refuseHttp(res, 'bad_origin', badOrigin, true);
+        return;
+      }
+      const verdict = d.limits.handshake(ip);
+      if (verdict !== null) {
+        refuseHttp(res, 'rate_limited', rateReason(verdict), true);
+        return;
+      }
+      const r = resolveJoin(query, d.matchmaker, true);
       if (!r.ok) {
-        replyJson(res, JoinError[r.refusal.error], r.refusal);
+        refuseHttp(res, r.refusal.error, r.refusal.reason);
         return;
       }
       if (!r.room) {
-        replyJson(res, JoinError.server_full, { error: 'server_full', reason: 'no room available' });
+        refuseHttp(res, 'server_full', 'no room available');
         return;
       }
-      const data: SessionData = { session: createSession(r.room, r.request.name) };
+      const limits = createFrameLimits(d.config.tickRate, d.now);
+      const data: SessionData = { session: createSession(r.room, r.request.name, ip, limits) };
       res.upgrade(data, key, protocol, extensions, context);
     },
 
     open: (ws) => {
       const s = ws.getUserData().session;
+      d.limits.opened(s.ip);
+      d.sockets.add(ws);
       const out = s.room.join(s.name, socketClient(ws, s));
       if (out.ok) {
         s.playerId = out.playerId;
-        log.debug({ room: s.room.code, player: s.playerId }, 'joined');
+        d.log.debug({ room: s.room.code, player: s.playerId }, 'joined');
         return;
       }
       if (out.error === 'room_full') ws.end(CloseCode.RoomFull, `room_full: room ${s.room.code} filled up`);
@@ -61,29 +119,33 @@ export function createWsBehavior(matchmaker: Matchmaker, log: Logger): uWS.WebSo
       const s = ws.getUserData().session;
       if (s.closed || s.refused || s.playerId === 0) return;
       if (!isBinary) {
-        refuse(ws, s, 'not_binary: frames must be binary msgpack', log);
+        d.refuse(ws, CloseCode.BadMessage, 'not_binary: frames must be binary msgpack');
         return;
       }
       // data is detached when this handler returns: decode synchronously.
       const r = decodeClientMsg(new Uint8Array(data));
       if (!r.ok) {
-        refuse(ws, s, r.reason, log);
+        d.refuse(ws, CloseCode.BadMessage, r.reason);
+        return;
+      }
+      const kind = r.msg[0];
+      if (!s.limits.take(kind)) {
+        const what = kind === ClientMsg.Input ? 'inputs' : kind === ClientMsg.Chat ? 'chat lines' : 'pings';
+        d.refuse(ws, CloseCode.RateLimited, `rate_limited: far too many ${what}`);
         return;
       }
       s.room.receive(s.playerId, r.msg);
     },
 
-    close: (ws, code) => {
+    close: (ws, code, message) => {
       const s = ws.getUserData().session;
       s.closed = true;
+      d.sockets.delete(ws);
+      d.limits.closed(s.ip);
+      if (!s.refused && code === 1006 && Buffer.from(message).toString() === TOO_BIG_MESSAGE)
+        d.counters.refuse('ws_close', 'too_large');
       if (s.playerId !== 0) s.room.leave(s.playerId);
-      log.debug({ room: s.room.code, player: s.playerId, code }, 'closed');
+      d.log.debug({ room: s.room.code, player: s.playerId, code }, 'closed');
     },
   };
-}
-
-function refuse(ws: uWS.WebSocket<SessionData>, s: Session, reason: string, log: Logger): void {
-  s.refused = true;
-  log.warn({ room: s.room.code, player: s.playerId, reason }, 'bad client frame: closing socket');
-  ws.end(CloseCode.BadMessage, truncateReason(reason));
 }

@@ -1,6 +1,6 @@
 /** Starting real servers (127.0.0.1, port 0, silent) and connecting clients, all closed after each test. */
 import { afterEach } from 'vitest';
-import type { Config } from '../../game-server/config.js';
+import { type Config, SECURITY_DEFAULTS } from '../../game-server/config.js';
 import { createLogger } from '../../game-server/logger.js';
 import { type RunningServer, type ServerDeps, startServer } from '../../game-server/net/server.js';
 import { connectClient, type JoinSpec, type TestClient } from './ws-client.js';
@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     emptyRoomTtlS: 30,
     logLevel: 'silent',
     staticDir: '/nonexistent-tickfire-static',
+    ...SECURITY_DEFAULTS,
     ...overrides,
   });
 }
@@ -24,7 +25,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** Test fixture: start servers and clients that are all closed in afterEach. */
 export interface Harness {
   start(overrides?: Partial<Config>, deps?: ServerDeps): Promise<RunningServer>;
-  connect(server: RunningServer, spec: JoinSpec): Promise<TestClient>;
+  connect(
+    server: RunningServer,
+    spec: JoinSpec,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<TestClient>;
   /** Base URL of a server for fetch. */
   url(server: RunningServer, path: string): string;
 }
@@ -44,8 +49,8 @@ export function useHarness(): Harness {
       servers.push(server);
       return server;
     },
-    async connect(server, spec) {
-      const client = await connectClient(server.port, spec);
+    async connect(server, spec, headers) {
+      const client = await connectClient(server.port, spec, headers);
       clients.push(client);
       return client;
     },

@@ -6,6 +6,43 @@ import { ConfigError, parseConfig } from '../../game-server/config.js';
 const argv = (...flags: string[]) => ['node', 'main.js', ...flags];
 
 describe('parseConfig', () => {
+  it('has security defaults and reads the security flags', () => {
+    expect(parseConfig(argv(), {})).toMatchObject({
+      allowedOrigins: [],
+      trustProxy: false,
+      maxConnsPerIp: 32,
+      joinBurst: 30,
+      joinRatePerS: 2,
+      handshakesPerS: 200,
+      slowConsumerBytes: 65536,
+      slowConsumerMs: 5000,
+    });
+    const c = parseConfig(
+      argv(
+        '--trust-proxy',
+        '--allowed-origins',
+        'https://a.example, http://b.example:8080/',
+        '--join-rate',
+        '0',
+      ),
+      { MAX_CONNS_PER_IP: '4', SLOW_CONSUMER_TIMEOUT_S: '2.5' },
+    );
+    expect(c).toMatchObject({
+      trustProxy: true,
+      allowedOrigins: ['https://a.example', 'http://b.example:8080'],
+      joinRatePerS: 0,
+      maxConnsPerIp: 4,
+      slowConsumerMs: 2500,
+    });
+    expect(parseConfig(argv(), { TRUST_PROXY: '1', ALLOWED_ORIGINS: '*' })).toMatchObject({
+      trustProxy: true,
+      allowedOrigins: ['*'],
+    });
+    expect(() => parseConfig(argv('--allowed-origins', 'evil'), {})).toThrow(/allowed-origins/);
+    expect(() => parseConfig(argv('--allowed-origins', 'https://a.example/path'), {})).toThrow(/no path/);
+    expect(() => parseConfig(argv('--slow-consumer-bytes', '10'), {})).toThrow(/slow-consumer-bytes/);
+  });
+
   it('has documented defaults', () => {
     const c = parseConfig(argv(), {});
     expect(c).toMatchObject({
