@@ -3,8 +3,10 @@ import './styles.css';
 import type { RoomRequest } from '../protocol/index.js';
 import { installAutomationHook, publishState, resetState } from './automation.js';
 import { browserSocket, wsUrl } from './net/connection.js';
+import { isSimulated, parseNetConditions } from './net/net-conditions.js';
 import { preflightJoin } from './net/preflight.js';
 import { Session } from './net/session.js';
+import { withNetConditions } from './net/sim-socket.js';
 import { GameView } from './render/game.js';
 import type { RenderedEntity } from './render/match-context.js';
 import { ChatBox } from './ui/chat.js';
@@ -19,6 +21,14 @@ import { ShareLink } from './ui/share-link.js';
 
 installAutomationHook();
 
+/** `?net=delay:150,jitter:30,...`: simulated network conditions for development and tests. */
+const netSpec = new URLSearchParams(location.search).get('net') ?? '';
+const netConditions = parseNetConditions(netSpec);
+const socketFactory =
+  netConditions && isSimulated(netConditions)
+    ? withNetConditions(browserSocket, netConditions)
+    : browserSocket;
+
 const controls = new Controls(window);
 const share = new ShareLink();
 const connecting = byId('connecting', HTMLElement);
@@ -28,7 +38,9 @@ let view: GameView | null = null;
 const chat = new ChatBox((text) => session?.sendChat(text));
 const lobby = new Lobby({ join: (name, room) => void join(name, room) });
 
-function publish(s: Session, entities: readonly RenderedEntity[]): void {
+function publish(s: Session, entities: readonly RenderedEntity[], withNet = true): void {
+  const at = performance.now();
+  const net = withNet ? { stats: s.netStats(at), keys: controls.keys, at, conditions: netSpec } : undefined;
   publishState(
     {
       connected: s.connected,
@@ -38,6 +50,7 @@ function publish(s: Session, entities: readonly RenderedEntity[]): void {
       rttMs: Math.round(s.clock.rttMs * 10) / 10,
     },
     entities,
+    net,
   );
 }
 
@@ -64,7 +77,7 @@ async function join(name: string, room: RoomRequest): Promise<void> {
   }
   const s = new Session({
     url: wsUrl(location, name, room),
-    socketFactory: browserSocket,
+    socketFactory,
     interpolationDelayMs: interpParam(),
   });
   session = s;
@@ -79,7 +92,7 @@ async function join(name: string, room: RoomRequest): Promise<void> {
     controls.enabled = true;
     view ??= new GameView(byId('game', HTMLElement));
     void view.start({ session: s, controls, onFrame: (entities) => publish(s, entities) });
-    publish(s, []);
+    publish(s, [], false);
   });
   s.on('chat', ([, fromId, fromName, text]) => {
     if (fromId === 0) chat.add('system', text);

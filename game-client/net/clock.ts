@@ -29,7 +29,10 @@ export class ServerClock {
   private readonly maxSamples: number;
   private offset = 0;
   private rtt = 0;
+  private jitter = 0;
   private seeded = false;
+  private shownOffset = Number.NaN;
+  private shownAt = Number.NaN;
 
   constructor(options: ServerClockOptions = {}) {
     this.maxSamples = Math.max(1, options.maxSamples ?? 15);
@@ -52,6 +55,7 @@ export class ServerClock {
     const best = fastest.slice(0, Math.max(1, Math.ceil(fastest.length / 2)));
     this.offset = median(best.map((s) => s.offsetMs));
     this.rtt = median(this.samples.map((s) => s.rttMs));
+    this.jitter = median(this.samples.map((s) => Math.abs(s.rttMs - this.rtt)));
     this.seeded = true;
   }
 
@@ -65,6 +69,11 @@ export class ServerClock {
     return this.rtt;
   }
 
+  /** Median absolute deviation of the recent round-trip times, in ms: how much the path jitters. */
+  get jitterMs(): number {
+    return this.jitter;
+  }
+
   /** True once any estimate exists. */
   get ready(): boolean {
     return this.seeded;
@@ -73,5 +82,20 @@ export class ServerClock {
   /** The server's clock now, estimated from the client clock reading `clientNow`. */
   serverNow(clientNow: number): number {
     return clientNow + this.offset;
+  }
+
+  /**
+   * The server clock for rendering: like serverNow, but a change of the estimate is slewed in at most
+   * `slewRate` ms per ms (so drawn motion never jumps or runs backwards); changes over 250 ms snap.
+   */
+  smoothServerNow(clientNow: number, slewRate = 0.05): number {
+    if (Number.isNaN(this.shownOffset) || Math.abs(this.offset - this.shownOffset) > 250) {
+      this.shownOffset = this.offset;
+    } else {
+      const room = Math.max(0, clientNow - this.shownAt) * slewRate;
+      this.shownOffset += Math.max(-room, Math.min(room, this.offset - this.shownOffset));
+    }
+    this.shownAt = clientNow;
+    return clientNow + this.shownOffset;
   }
 }

@@ -86,6 +86,11 @@ export class Connection extends Emitter<ConnectionEvents> {
   private closed = false;
   /** Frames that could not be decoded. */
   badFrames = 0;
+  /** Bytes received and sent so far (payloads only). */
+  bytesIn = 0;
+  bytesOut = 0;
+  /** Called with the size of every frame received or sent (for rate meters). */
+  onBytes: ((direction: 'in' | 'out', bytes: number) => void) | null = null;
 
   constructor(url: string, factory: SocketFactory) {
     super();
@@ -107,7 +112,10 @@ export class Connection extends Emitter<ConnectionEvents> {
   /** Encodes and sends a message; a no-op unless open. */
   send(msg: ClientMessage): void {
     if (!this.isOpen) return;
-    this.socket.send(encode(msg).slice());
+    const bytes = encode(msg).slice();
+    this.bytesOut += bytes.byteLength;
+    this.onBytes?.('out', bytes.byteLength);
+    this.socket.send(bytes);
   }
 
   /** Closes from this side (leaving); the close event reports byClient. */
@@ -123,6 +131,8 @@ export class Connection extends Emitter<ConnectionEvents> {
       this.badFrames += 1;
       return;
     }
+    this.bytesIn += data.byteLength;
+    this.onBytes?.('in', data.byteLength);
     const r = decodeServerMsg(new Uint8Array(data));
     if (!r.ok) {
       this.badFrames += 1;

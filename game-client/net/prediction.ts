@@ -36,6 +36,13 @@ export class Predictor {
   private movable = false;
   private errX = 0;
   private errY = 0;
+  private lastAck = 0;
+  /** Reconciliations that moved the prediction (the server disagreed with what was predicted). */
+  corrections = 0;
+  /** Corrections too large to smooth (respawns, teleports): the drawn player snapped. */
+  snaps = 0;
+  /** Size of the last correction, in px. */
+  lastCorrectionPx = 0;
 
   constructor(private readonly options: PredictorOptions) {
     this.dtS = 1 / options.tickHz;
@@ -66,30 +73,55 @@ export class Predictor {
    * `canMove` is false while dead or between rounds (the server does not move the player then).
    */
   reconcile(ack: number, server: Readonly<Point>, canMove: boolean): void {
-    const shown = this.pos ? { x: this.pos.x + this.errX, y: this.pos.y + this.errY } : null;
+    // A State older than one already used (reordered delivery) would rewind the prediction: ignore it.
+    if (ack < this.lastAck) return;
+    this.lastAck = ack;
+    const before = this.pos;
+    const shown = before ? { x: before.x + this.errX, y: before.y + this.errY } : null;
     this.pending = this.pending.filter((i) => i.seq > ack);
     this.movable = canMove;
     let p: Point = { x: server.x, y: server.y };
     if (canMove) for (const i of this.pending) p = movePlayer(p, i.keys, this.dtS, this.options.arena);
     this.pos = p;
-    if (!shown) return;
+    if (!shown || !before) return;
+    const moved = Math.hypot(p.x - before.x, p.y - before.y);
+    if (moved > 0) {
+      this.corrections += 1;
+      this.lastCorrectionPx = moved;
+    }
     this.errX = shown.x - p.x;
     this.errY = shown.y - p.y;
-    if (Math.hypot(this.errX, this.errY) > this.maxSmoothPx) this.errX = this.errY = 0;
+    if (Math.hypot(this.errX, this.errY) > this.maxSmoothPx) {
+      this.errX = this.errY = 0;
+      this.snaps += 1;
+    }
   }
 
-  /** The position to draw after `dtMs` of frame time: the prediction plus the decaying correction. */
-  renderPosition(dtMs: number): Point | null {
+  /**
+   * The position to draw after `dtMs` of frame time: the prediction plus the decaying correction.
+   * With `heldKeys` and `tickFraction` (time since the last input over the tick period, 0..1) it also
+   * moves the fraction of the next tick the held keys will make, so a key press shows on the very next
+   * frame and own motion is smooth at any frame rate; the next input makes that move exactly.
+   */
+  renderPosition(dtMs: number, heldKeys = 0, tickFraction = 0): Point | null {
     if (!this.pos) return null;
     const k = 0.5 ** (Math.max(0, dtMs) / this.halfLifeMs);
     this.errX = Math.abs(this.errX * k) < 0.01 ? 0 : this.errX * k;
     this.errY = Math.abs(this.errY * k) < 0.01 ? 0 : this.errY * k;
-    return { x: this.pos.x + this.errX, y: this.pos.y + this.errY };
+    let { x, y } = this.pos;
+    const f = Math.min(1, Math.max(0, tickFraction));
+    if (this.movable && heldKeys !== 0 && f > 0) {
+      const next = movePlayer(this.pos, heldKeys, this.dtS, this.options.arena);
+      x += (next.x - x) * f;
+      y += (next.y - y) * f;
+    }
+    return { x: x + this.errX, y: y + this.errY };
   }
 
   /** Forgets everything (on leaving a room). */
   reset(): void {
     this.pending = [];
+    this.lastAck = 0;
     this.pos = null;
     this.errX = this.errY = 0;
   }

@@ -1,6 +1,6 @@
 /** Client networking, free of rendering: one room session tying connection, clock, snapshots, input and prediction. */
 import {
-  ARENA,
+  arenaById,
   ClientMsg,
   type GameEvent,
   type NoticeMsg,
@@ -13,9 +13,12 @@ import {
 import { ServerClock } from './clock.js';
 import { type CloseInfo, Connection, type SocketFactory } from './connection.js';
 import { Emitter } from './emitter.js';
-import { type HeldInput, InputSender } from './input-sender.js';
+import { type HeldInput, InputSender, type SentInput } from './input-sender.js';
+import { AdaptiveDelay } from './interp-delay.js';
+import { PredictedShots, type ShotView } from './predicted-shots.js';
 import { Predictor } from './prediction.js';
-import { type PlayerView, type ProjectileView, type RoundView, snapshotFromState } from './snapshot.js';
+import { RateMeter } from './rate-meter.js';
+import { type PlayerView, type ProjectileView, type RoundView, SnapshotDecoder } from './snapshot.js';
 import { DEFAULT_INTERPOLATION_DELAY_MS, SnapshotBuffer } from './snapshot-buffer.js';
 
 /** What Welcome told us about the room and ourselves. */
@@ -46,6 +49,33 @@ export interface SessionFrame {
   readonly round: RoundView;
   /** Tick being displayed for remote entities. */
   readonly tick: number;
+  /** Own shots predicted locally (the server's copies of own projectiles are left out of `projectiles`). */
+  readonly shots: readonly ShotView[];
+}
+
+/** What the net graph shows (and `window.tickfire.net` exposes). */
+export interface NetGraphData {
+  readonly rttMs: number;
+  /** Round-trip jitter (median absolute deviation of RTT), ms. */
+  readonly jitterMs: number;
+  /** Snapshot arrival jitter (RFC 3550 style), ms. */
+  readonly snapshotJitterMs: number;
+  readonly serverTick: number;
+  /** State frames received over the last second. */
+  readonly snapshotRate: number;
+  readonly bytesInPerS: number;
+  readonly bytesOutPerS: number;
+  /** Interpolation delay in use, ms. */
+  readonly interpDelayMs: number;
+  /** Times the render time ran past the newest snapshot. */
+  readonly underruns: number;
+  /** Frames drawn past the newest snapshot (extrapolated, or held once the bound is reached). */
+  readonly extrapolatedFrames: number;
+  /** Reconciliations that moved the prediction, and how many of them snapped. */
+  readonly corrections: number;
+  readonly snaps: number;
+  readonly pendingInputs: number;
+  readonly fps: number;
 }
 
 /** Events a session emits. Game events are released when the render time reaches their tick. */
@@ -65,7 +95,7 @@ export interface SessionOptions {
   readonly socketFactory: SocketFactory;
   /** Monotonic client clock in ms. @default performance.now */
   readonly now?: () => number;
-  /** Interpolation delay for remote entities; by default 100 ms or two snapshot periods, whichever is longer. */
+  /** A fixed interpolation delay for remote entities; by default it adapts to the measured jitter. */
   readonly interpolationDelayMs?: number;
   /** Ping period in ms. @default 1000 */
   readonly pingIntervalMs?: number;
@@ -92,8 +122,25 @@ export class Session extends Emitter<SessionEvents> {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastFrameAt = Number.NaN;
   private lastState: StateMsg | null = null;
+  private readonly decoder = new SnapshotDecoder();
   private last: SessionFrame | null = null;
   private ended = false;
+  private adaptive: AdaptiveDelay | null = null;
+  private shots: PredictedShots | null = null;
+  private lastRenderTime = 0;
+  private inUnderrun = false;
+  private lastReconciledTick = 0;
+  private canAct = false;
+  private readonly meters = {
+    bytesIn: new RateMeter(),
+    bytesOut: new RateMeter(),
+    snapshots: new RateMeter(),
+    frames: new RateMeter(),
+  };
+  /** Times the render time ran past the newest snapshot. */
+  underruns = 0;
+  /** Frames drawn past the newest snapshot. */
+  extrapolatedFrames = 0;
 
   constructor(options: SessionOptions) {
     super();
@@ -104,6 +151,8 @@ export class Session extends Emitter<SessionEvents> {
       interpolationDelayMs: options.interpolationDelayMs ?? DEFAULT_INTERPOLATION_DELAY_MS,
     });
     this.connection = new Connection(options.url, options.socketFactory);
+    this.connection.onBytes = (dir, n) =>
+      (dir === 'in' ? this.meters.bytesIn : this.meters.bytesOut).add(n, this.now());
     this.connection.on('welcome', (m) => this.onWelcome(m));
     this.connection.on('state', (m) => this.onState(m));
     this.connection.on('pong', ([, clientTime, serverTime]) =>
@@ -165,27 +214,86 @@ export class Session extends Emitter<SessionEvents> {
     this.connection.close();
   }
 
+  /** The server time remote entities were last drawn at (sent as `viewTime` for lag compensation). */
+  get renderTime(): number {
+    return this.lastRenderTime;
+  }
+
   /** Builds the frame to draw at client time `now` and releases the game events it has reached. */
   frame(now = this.now()): SessionFrame | null {
     const dt = Number.isNaN(this.lastFrameAt) ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
-    this.sender?.update(now);
-    const sampled = this.buffer.sample(this.renderServerNow(now));
+    this.meters.frames.add(1, now);
+    if (this.adaptive) this.buffer.interpolationDelayMs = this.adaptive.update(dt);
+    const renderTime = this.clock.smoothServerNow(now) - this.buffer.interpolationDelayMs;
+    const sampled = this.buffer.sampleAt(renderTime);
     if (!sampled || !this.info) return null;
+    this.lastRenderTime = renderTime;
+    this.sender?.update(now);
+    this.countOverrun(sampled.overrunMs);
     this.releaseEvents(sampled.tick);
     const myId = this.info.playerId;
     let me: PlayerView | null = null;
     const others: PlayerView[] = [];
     for (const p of sampled.players) if (p.id !== myId) others.push(p);
     const latestMe = this.buffer.latest?.players.get(myId);
-    const predicted = this.predictor?.renderPosition(dt);
+    const fraction = this.sender ? 1 - this.sender.msUntilNext(now) / this.sender.periodMs : 0;
+    const predicted = this.predictor?.renderPosition(dt, this.readInput().keys, fraction);
     if (latestMe) me = predicted ? { ...latestMe, x: predicted.x, y: predicted.y } : latestMe;
-    this.last = { me, others, projectiles: sampled.projectiles, round: sampled.round, tick: sampled.tick };
+    const shots =
+      this.shots?.visible(
+        now,
+        others.filter((p) => p.alive),
+      ) ?? [];
+    const projectiles = this.shots
+      ? sampled.projectiles.filter((p) => p.ownerId !== myId)
+      : sampled.projectiles;
+    this.last = { me, others, projectiles, round: sampled.round, tick: sampled.tick, shots };
     return this.last;
   }
 
-  private renderServerNow(now: number): number {
-    return this.clock.serverNow(now);
+  /** Everything the net graph shows, at client time `now`. */
+  netStats(now = this.now()): NetGraphData {
+    return {
+      rttMs: this.clock.rttMs,
+      jitterMs: this.clock.jitterMs,
+      snapshotJitterMs: this.adaptive?.jitterMs ?? 0,
+      serverTick: this.latestTick,
+      snapshotRate: this.meters.snapshots.perSecond(now),
+      bytesInPerS: this.meters.bytesIn.perSecond(now),
+      bytesOutPerS: this.meters.bytesOut.perSecond(now),
+      interpDelayMs: this.buffer.interpolationDelayMs,
+      underruns: this.underruns,
+      extrapolatedFrames: this.extrapolatedFrames,
+      corrections: this.predictor?.corrections ?? 0,
+      snaps: this.predictor?.snaps ?? 0,
+      pendingInputs: this.predictor?.pendingCount ?? 0,
+      fps: this.meters.frames.perSecond(now),
+    };
+  }
+
+  /** The own player's predicted position (no visual smoothing), or null. */
+  get predictedPosition(): { readonly x: number; readonly y: number } | null {
+    return this.predictor?.position ?? null;
+  }
+
+  private countOverrun(overrunMs: number): void {
+    if (overrunMs <= 0) {
+      this.inUnderrun = false;
+      return;
+    }
+    this.extrapolatedFrames += 1;
+    if (this.inUnderrun) return;
+    this.inUnderrun = true;
+    this.underruns += 1;
+    this.adaptive?.onUnderrun();
+  }
+
+  private sendInput(input: SentInput): void {
+    const viewTime = Math.max(0, Math.round(this.lastRenderTime));
+    this.connection.send([ClientMsg.Input, input.seq, input.keys, input.aim, this.latestTick, viewTime]);
+    this.predictor?.applyInput(input);
+    this.shots?.onInput(input.keys, input.aim, this.predictor?.position ?? null, this.canAct, this.now());
   }
 
   private onWelcome(m: WelcomeMsg): void {
@@ -193,20 +301,13 @@ export class Session extends Emitter<SessionEvents> {
     this.info = { playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers };
     this.clock.seed(serverTime, this.now());
     if (!this.explicitDelay && snapshotHz > 0) {
-      this.buffer.interpolationDelayMs = Math.max(
-        DEFAULT_INTERPOLATION_DELAY_MS,
-        Math.ceil(2000 / snapshotHz),
-      );
+      this.adaptive = new AdaptiveDelay({ snapshotIntervalMs: 1000 / snapshotHz });
+      this.buffer.interpolationDelayMs = this.adaptive.delayMs;
     }
-    this.predictor = new Predictor({ tickHz, arena: ARENA });
-    this.sender = new InputSender({
-      tickHz,
-      read: () => this.readInput(),
-      send: (input) => {
-        this.connection.send([ClientMsg.Input, input.seq, input.keys, input.aim, this.latestTick, 0]);
-        this.predictor?.applyInput(input);
-      },
-    });
+    const arena = arenaById(m[9]);
+    this.predictor = new Predictor({ tickHz, arena });
+    this.shots = new PredictedShots(tickHz, arena);
+    this.sender = new InputSender({ tickHz, read: () => this.readInput(), send: (i) => this.sendInput(i) });
     this.scheduleInput();
     this.ping();
     this.pingTimer = setInterval(() => this.ping(), this.pingIntervalMs);
@@ -214,13 +315,21 @@ export class Session extends Emitter<SessionEvents> {
   }
 
   private onState(m: StateMsg): void {
+    const snap = this.decoder.decode(m);
+    if (!snap) return; // its baseline is gone: not acknowledged, so the server falls back to an older one or a full frame
     this.lastState = m;
-    const snap = snapshotFromState(m);
-    if (!this.clock.ready) this.clock.seed(snap.serverTime, this.now());
+    const now = this.now();
+    if (!this.clock.ready) this.clock.seed(snap.serverTime, now);
+    this.meters.snapshots.add(1, now);
+    this.adaptive?.onSnapshot(snap.serverTime, this.clock.serverNow(now));
     this.buffer.push(snap);
+    if (snap.tick <= this.lastReconciledTick) return;
+    this.lastReconciledTick = snap.tick;
     const me = this.info ? snap.players.get(this.info.playerId) : undefined;
     if (me && this.predictor) {
       const canMove = me.alive && snap.round.phase === RoundPhase.Playing;
+      if (!canMove) this.shots?.reset();
+      this.canAct = canMove;
       this.predictor.reconcile(snap.ack, me, canMove);
     }
   }
@@ -254,6 +363,7 @@ export class Session extends Emitter<SessionEvents> {
     clearTimeout(this.inputTimer);
     clearInterval(this.pingTimer);
     this.predictor?.reset();
+    this.shots?.reset();
     this.emit('close', info);
   }
 }

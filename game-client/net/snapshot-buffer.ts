@@ -9,6 +9,8 @@ export interface SnapshotBufferOptions {
   readonly historyMs?: number;
   /** A move longer than this between two snapshots is a teleport (respawn): no tweening, in px. @default 96 */
   readonly teleportPx?: number;
+  /** Past the newest snapshot, motion is extrapolated for at most this long, then held, in ms. @default 100 */
+  readonly maxExtrapolateMs?: number;
 }
 
 /** The world at one render time: every entity interpolated between the two surrounding snapshots. */
@@ -20,6 +22,8 @@ export interface InterpolatedFrame {
   readonly players: readonly PlayerView[];
   readonly projectiles: readonly ProjectileView[];
   readonly round: RoundView;
+  /** How far the render time is past the newest snapshot, in ms (0 while interpolating). */
+  readonly overrunMs: number;
 }
 
 /** Default interpolation delay: about three snapshots at 30 Hz, so one lost frame does not stall motion. */
@@ -38,8 +42,9 @@ const lerp = (a: number, b: number, t: number): number => a + (b - a) * t;
 
 /**
  * Keeps recent snapshots ordered by server time. `sample(serverNow)` draws the world at
- * `serverNow - interpolationDelayMs`: between two snapshots it interpolates, before the oldest or
- * after the newest it holds that snapshot (never extrapolates, never jumps to the newest).
+ * `serverNow - interpolationDelayMs`: between two snapshots it interpolates; before the oldest it holds
+ * it; past the newest (an underrun) it extrapolates players and projectiles along their last velocity
+ * for at most `maxExtrapolateMs`, then holds.
  * An entity only in the later snapshot appears there; one only in the earlier has gone.
  */
 export class SnapshotBuffer {
@@ -48,8 +53,10 @@ export class SnapshotBuffer {
   interpolationDelayMs: number;
   private readonly historyMs: number;
   private readonly teleportPx: number;
+  private readonly maxExtrapolateMs: number;
 
   constructor(options: SnapshotBufferOptions = {}) {
+    this.maxExtrapolateMs = options.maxExtrapolateMs ?? 100;
     this.interpolationDelayMs = options.interpolationDelayMs ?? DEFAULT_INTERPOLATION_DELAY_MS;
     this.historyMs = options.historyMs ?? 1000;
     this.teleportPx = options.teleportPx ?? 96;
@@ -94,7 +101,14 @@ export class SnapshotBuffer {
     const last = list[list.length - 1];
     if (!first || !last) return undefined;
     if (renderTime <= first.serverTime) return this.blend(first, first, 0, renderTime);
-    if (renderTime >= last.serverTime) return this.blend(last, last, 0, renderTime);
+    if (renderTime > last.serverTime) {
+      const prev = list[list.length - 2];
+      const ahead = Math.min(renderTime - last.serverTime, this.maxExtrapolateMs);
+      if (!prev || ahead <= 0) return this.blend(last, last, 0, renderTime);
+      const t = 1 + ahead / (last.serverTime - prev.serverTime);
+      return this.blend(prev, last, t, renderTime);
+    }
+    if (renderTime === last.serverTime) return this.blend(last, last, 0, renderTime);
     let j = list.length - 1;
     while (j > 0 && list[j - 1]!.serverTime > renderTime) j--;
     const a = list[j - 1]!;
@@ -123,11 +137,12 @@ export class SnapshotBuffer {
       const qa = a.projectiles.get(qb.id);
       projectiles.push(qa && qa !== qb ? { ...qb, x: lerp(qa.x, qb.x, t), y: lerp(qa.y, qb.y, t) } : qb);
     }
+    const overrunMs = Math.max(0, renderTime - b.serverTime);
     // Within one phase the clock runs down from the older snapshot; across a phase change the newer one rules.
     const samePhase = a.round.phase === b.round.phase && a.round.number === b.round.number;
     const elapsed = Math.max(0, renderTime - a.serverTime);
     const round = samePhase ? { ...a.round, msLeft: Math.max(0, a.round.msLeft - elapsed) } : b.round;
-    return { renderTime, tick: a.tick, players, projectiles, round };
+    return { renderTime, tick: t >= 1 ? b.tick : a.tick, players, projectiles, round, overrunMs };
   }
 
   private isTeleport(a: PlayerView, b: PlayerView): boolean {

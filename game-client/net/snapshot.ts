@@ -1,10 +1,13 @@
-/** A State message converted to render units: px, radians, booleans, entities keyed by id. */
+/** State frames decoded against the client's baselines and converted to render units: px, radians, entities by id. */
 import {
   angleFromWire,
+  applyStateMsg,
+  BaselineRing,
   PlayerFlag,
   POSITION_SCALE,
   type RoundPhaseCode,
   type StateMsg,
+  type WireState,
 } from '../../protocol/index.js';
 
 /** A player as drawn: position in px, facing in radians. */
@@ -46,11 +49,10 @@ export interface Snapshot {
   readonly round: RoundView;
 }
 
-/** Converts a State message from wire units (1/POSITION_SCALE px, 1/ANGLE_SCALE rad) to a Snapshot. */
-export function snapshotFromState(msg: StateMsg): Snapshot {
-  const [, tick, serverTime, ack, players, projectiles, round] = msg;
+/** A decoded State (wire units) and this client's ack, in render units. */
+export function snapshotFromWire(state: WireState, ack: number): Snapshot {
   const playerMap = new Map<number, PlayerView>();
-  for (const [id, x, y, angle, hp, flags] of players) {
+  for (const [id, x, y, angle, hp, flags] of state.players) {
     playerMap.set(id, {
       id,
       x: x / POSITION_SCALE,
@@ -62,16 +64,49 @@ export function snapshotFromState(msg: StateMsg): Snapshot {
     });
   }
   const projectileMap = new Map<number, ProjectileView>();
-  for (const [id, ownerId, x, y, vx, vy] of projectiles) {
+  for (const [id, ownerId, x, y, vx, vy] of state.projectiles) {
     projectileMap.set(id, { id, ownerId, x: x / POSITION_SCALE, y: y / POSITION_SCALE, vx, vy });
   }
-  const [phase, msLeft, number] = round;
+  const [phase, msLeft, number] = state.round;
   return {
-    tick,
-    serverTime,
+    tick: state.tick,
+    serverTime: state.serverTime,
     ack,
     players: playerMap,
     projectiles: projectileMap,
     round: { phase, msLeft, number },
   };
+}
+
+/** Converts a full State frame (baseAge 0, needing no baseline) to a Snapshot; throws on a delta frame. */
+export function snapshotFromState(msg: StateMsg): Snapshot {
+  const r = applyStateMsg(msg, () => undefined);
+  if (!r.ok) throw new Error(`State frame of tick ${msg[1]}: ${r.reason}`);
+  return snapshotFromWire(r.state, r.ack);
+}
+
+/**
+ * Decodes State frames (deltas against states received earlier) into Snapshots, keeping the last
+ * BASELINE_RING_TICKS decoded states as baselines. Feed it every State frame, in order.
+ */
+export class SnapshotDecoder {
+  private readonly baselines = new BaselineRing();
+  /** Frames that could not be decoded (baseline no longer held, or malformed); the next full or delta recovers. */
+  failures = 0;
+
+  /** The Snapshot of `msg`, or null when it cannot be decoded (its tick must then not be acknowledged). */
+  decode(msg: StateMsg): Snapshot | null {
+    const r = applyStateMsg(msg, (tick) => this.baselines.get(tick));
+    if (!r.ok) {
+      this.failures += 1;
+      return null;
+    }
+    this.baselines.put(r.state);
+    return snapshotFromWire(r.state, r.ack);
+  }
+
+  /** Forgets every baseline (a new room, or a reconnect). */
+  reset(): void {
+    this.baselines.clear();
+  }
 }

@@ -76,7 +76,8 @@ export class GameScene extends Phaser.Scene {
       sprite.destroy();
       this.players.delete(id);
     }
-    this.drawProjectiles(frame.projectiles, myId);
+    const shots = frame.shots.map((s) => ({ ...s, ownerId: myId ?? 0 }));
+    this.drawProjectiles([...frame.projectiles, ...shots], myId);
     this.ctx.onFrame(rendered);
   }
 

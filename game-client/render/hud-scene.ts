@@ -4,6 +4,7 @@ import { EventKind, type GameEvent, PLAYER_MAX_HP, RoundPhase } from '../../prot
 import type { RosterRow } from '../net/session.js';
 import { KillFeed } from './kill-feed.js';
 import { isMatchContext, type MatchContext } from './match-context.js';
+import { NetGraph } from './net-graph.js';
 import { colorFor, cssColor, UI } from './palette.js';
 import { SceneKey } from './preload-scene.js';
 import { Scoreboard } from './scoreboard.js';
@@ -28,6 +29,7 @@ export class HudScene extends Phaser.Scene {
   private center!: Phaser.GameObjects.Text;
   private feed!: KillFeed;
   private board!: Scoreboard;
+  private netGraph: NetGraph | null = null;
   private bannerUntil = 0;
   private lastKiller: number | null = null;
   private roundEnd: { winnerId: number; rows: RosterRow[]; round: number } | null = null;
@@ -74,9 +76,13 @@ export class HudScene extends Phaser.Scene {
     this.feed = new KillFeed(this);
     this.board = new Scoreboard(this);
     this.unsubscribe = this.ctx.session.on('game', (e) => this.onGameEvent(e));
+    const session = this.ctx.session;
+    this.netGraph = new NetGraph(this, () => session.netStats());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
       this.unsubscribe = null;
+      this.netGraph?.destroy();
+      this.netGraph = null;
     });
   }
 
@@ -90,6 +96,7 @@ export class HudScene extends Phaser.Scene {
     this.score.setText(`Kills ${mine?.kills ?? 0}   Deaths ${mine?.deaths ?? 0}`);
     this.ping.setPosition(width - 16, 14).setText(`Ping ${Math.round(session.clock.rttMs)} ms`);
     this.feed.update(time, 40);
+    this.netGraph?.update(time);
 
     if (!frame) {
       this.timer.setPosition(width / 2, 12).setText('');

@@ -1,4 +1,5 @@
 /** The pure simulation core: plain data and functions, no sockets, no clocks, no randomness but the world's own. */
+export * from './history.js';
 export * from './players.js';
 export * from './rng.js';
 export * from './snapshot.js';

@@ -41,6 +41,7 @@ export function addPlayer(world: World, id: number, name: string): SimPlayer {
     alive: false,
     keys: 0,
     lastSeq: 0,
+    viewLagMs: 0,
     respawnTick: 0,
     protectedUntilTick: 0,
     nextFireTick: 0,

@@ -14,6 +14,7 @@ import {
   segmentHitsCircle,
   segmentHitsWall,
 } from '../../protocol/index.js';
+import { type PastPlayer, playersAt, recordHistory, rewindFor } from './history.js';
 import { spawnPlayer } from './players.js';
 import { standings } from './standings.js';
 import type { SimPlayer, SimProjectile, World } from './world.js';
@@ -23,14 +24,22 @@ export interface SimInput {
   readonly seq: number;
   readonly keys: number;
   readonly aim: number;
+  /** Server time (ms) at which the client was showing the other players; 0 or absent: no rewind. */
+  readonly viewTime?: number;
 }
 
 /**
  * Advances `world` by one tick in place, applying at most one input per player (held keys persist
- * when a player has none this tick). Returns the tick's events in order.
+ * when a player has none this tick). `timeMs` is the server time of this tick (the State's
+ * serverTime), used for lag compensation; by default it is derived from the tick. Returns the events.
  */
-export function stepWorld(world: World, inputs: ReadonlyMap<number, SimInput>): GameEvent[] {
+export function stepWorld(
+  world: World,
+  inputs: ReadonlyMap<number, SimInput>,
+  timeMs = ((world.tick + 1) * 1000) / world.timing.tickHz,
+): GameEvent[] {
   world.tick += 1;
+  world.timeMs = timeMs;
   const events = world.pendingEvents;
   world.pendingEvents = [];
   const playing = world.round.phase === RoundPhase.Playing;
@@ -43,6 +52,7 @@ export function stepWorld(world: World, inputs: ReadonlyMap<number, SimInput>): 
       p.keys = input.keys;
       p.aim = input.aim;
       p.lastSeq = input.seq;
+      p.viewLagMs = rewindFor(timeMs, input.viewTime ?? 0);
     }
     if (playing && p.alive) {
       const next = movePlayer(p, p.keys, world.timing.dtS, world.arena);
@@ -50,6 +60,12 @@ export function stepWorld(world: World, inputs: ReadonlyMap<number, SimInput>): 
       p.y = next.y;
     }
   }
+
+  recordHistory(world.history, {
+    tick: world.tick,
+    timeMs,
+    players: [...world.players.values()].map((p) => ({ id: p.id, x: p.x, y: p.y, alive: p.alive })),
+  });
 
   if (playing) {
     moveProjectiles(world, events);
@@ -77,17 +93,39 @@ function fire(world: World): void {
       vx: Math.round(dirX * PROJECTILE_SPEED_PX_S),
       vy: Math.round(dirY * PROJECTILE_SPEED_PX_S),
       expiresTick: world.tick + world.timing.projectileTtlTicks,
+      rewindMs: p.viewLagMs,
     });
     world.nextProjectileId = (world.nextProjectileId % 0xffff) + 1;
     p.nextFireTick = world.tick + world.timing.fireCooldownTicks;
   }
 }
 
-/** Moves every projectile along its path this tick; the first wall or player on the path stops it. */
+/**
+ * Where each living player was `rewindMs` ago, for the projectiles of one shooter: a target counts
+ * only if it is alive now and was alive (and there) in the shooter's view. Cached per rewind.
+ */
+function targetsFor(world: World, rewindMs: number, cache: Map<number, PastPlayer[]>): PastPlayer[] {
+  let targets = cache.get(rewindMs);
+  if (targets) return targets;
+  const past = rewindMs > 0 ? playersAt(world.history, world.timeMs - rewindMs) : undefined;
+  const live = [...world.players.values()].filter((p) => p.alive);
+  if (past) {
+    const aliveNow = new Set(live.map((p) => p.id));
+    targets = past.filter((p) => p.alive && aliveNow.has(p.id));
+  } else targets = live.map((p) => ({ id: p.id, x: p.x, y: p.y, alive: true }));
+  cache.set(rewindMs, targets);
+  return targets;
+}
+
+/**
+ * Moves every projectile along its path this tick; the first wall or player on the path stops it.
+ * Players are tested where the shooter saw them (rewound by the projectile's `rewindMs`), walls now.
+ */
 function moveProjectiles(world: World, events: GameEvent[]): void {
   const { dtS } = world.timing;
   const { width, height } = world.arena;
   const kept: SimProjectile[] = [];
+  const cache = new Map<number, PastPlayer[]>();
   for (const pr of world.projectiles) {
     const x1 = pr.x + pr.vx * dtS;
     const y1 = pr.y + pr.vy * dtS;
@@ -98,12 +136,12 @@ function moveProjectiles(world: World, events: GameEvent[]): void {
     }
     let victim: SimPlayer | undefined;
     let tHit = tWall;
-    for (const p of world.players.values()) {
-      if (!p.alive || p.id === pr.ownerId) continue;
+    for (const p of targetsFor(world, pr.rewindMs, cache)) {
+      if (p.id === pr.ownerId) continue;
       const t = segmentHitsCircle(pr.x, pr.y, x1, y1, p.x, p.y, PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX);
       if (t >= 0 && t < tHit) {
         tHit = t;
-        victim = p;
+        victim = world.players.get(p.id);
       }
     }
     if (victim) damage(world, victim, pr.ownerId, events);

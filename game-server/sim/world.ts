@@ -13,6 +13,7 @@ import {
   type RoundPhaseCode,
   SPAWN_PROTECTION_MS,
 } from '../../protocol/index.js';
+import type { HistoryFrame } from './history.js';
 
 /** One player as the simulation sees it. */
 export interface SimPlayer {
@@ -28,6 +29,8 @@ export interface SimPlayer {
   keys: number;
   /** Seq of the last applied input (0 before any). */
   lastSeq: number;
+  /** How far behind the server this player saw the others when it sampled its last input, in ms (capped). */
+  viewLagMs: number;
   respawnTick: number;
   protectedUntilTick: number;
   nextFireTick: number;
@@ -44,6 +47,8 @@ export interface SimProjectile {
   readonly vx: number;
   readonly vy: number;
   readonly expiresTick: number;
+  /** Lag compensation: the projectile is tested against players as they were this many ms ago. */
+  readonly rewindMs: number;
 }
 
 /** Round state: which round, its phase, and the tick at which that phase ends. */
@@ -69,6 +74,8 @@ export interface SimTiming {
 /** A room's entire simulated state. Players iterate in join order, which keeps stepping deterministic. */
 export interface World {
   tick: number;
+  /** Server time of the current tick in ms (given to stepWorld; tick-derived when not given). */
+  timeMs: number;
   rng: number;
   readonly arena: Arena;
   readonly timing: SimTiming;
@@ -78,6 +85,8 @@ export interface World {
   readonly round: SimRound;
   /** Events produced by changes outside `stepWorld` (joins, leaves), flushed with the next step. */
   pendingEvents: GameEvent[];
+  /** Recent player positions, newest last, for lag-compensated hits. */
+  readonly history: HistoryFrame[];
 }
 
 /** Options of a new world. */
@@ -119,6 +128,7 @@ export function createWorld(opts: WorldOptions): World {
   const timing = timingFor(opts.tickHz, opts.killTarget, opts.roundMs);
   return {
     tick: 0,
+    timeMs: 0,
     rng: opts.seed >>> 0,
     arena: opts.arena ?? ARENA,
     timing,
@@ -127,5 +137,6 @@ export function createWorld(opts: WorldOptions): World {
     nextProjectileId: 1,
     round: { number: 1, phase: RoundPhase.Playing, phaseEndTick: timing.roundTicks },
     pendingEvents: [],
+    history: [],
   };
 }

@@ -16,16 +16,22 @@ function state(
     tick,
     serverTime,
     0,
-    players.map(([id, x, y, a, flags]) => [
-      id,
-      x * POSITION_SCALE,
-      y * POSITION_SCALE,
-      a,
-      100,
-      flags ?? ALIVE,
-    ]),
-    [],
-    [RoundPhase.Playing, 60_000, 1],
+    0,
+    [
+      [],
+      players.map(([id, x, y, a, flags]) => [
+        id,
+        x * POSITION_SCALE,
+        y * POSITION_SCALE,
+        a,
+        100,
+        flags ?? ALIVE,
+        0,
+        0,
+      ]),
+    ],
+    [[], []],
+    [7, RoundPhase.Playing, 60_000, 1],
   ];
 }
 
@@ -55,12 +61,15 @@ describe('SnapshotBuffer', () => {
     expect(lerpAngle(-0.1, 0.1, 0.5)).toBeCloseTo(0, 12);
   });
 
-  it('holds the oldest before the buffer and the newest after it, without extrapolating', () => {
-    const b = new SnapshotBuffer();
+  it('holds the oldest before the buffer; past the newest extrapolates for a bounded time, then holds', () => {
+    const b = new SnapshotBuffer({ maxExtrapolateMs: 100 });
     b.push(snapshotFromState(state(1, 1000, [[1, 10, 10, 0]])));
     b.push(snapshotFromState(state(2, 1100, [[1, 20, 10, 0]])));
     expect(byId(b.sampleAt(500), 1)?.x).toBe(10);
-    expect(byId(b.sampleAt(5000), 1)?.x).toBe(20);
+    expect(b.sampleAt(1100)?.overrunMs).toBe(0);
+    expect(byId(b.sampleAt(1150), 1)?.x).toBeCloseTo(25, 9);
+    expect(b.sampleAt(1150)?.overrunMs).toBe(50);
+    expect(byId(b.sampleAt(5000), 1)?.x).toBeCloseTo(30, 9);
     expect(b.sampleAt(5000)?.tick).toBe(2);
   });
 

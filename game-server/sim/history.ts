@@ -1,0 +1,63 @@
+/** A short, bounded history of player positions so shots can be resolved against the past (lag compensation). */
+
+/** Longest rewind a shot gets, in ms: older views are resolved this far back only. */
+export const MAX_REWIND_MS = 250;
+/** How much history is kept behind the newest frame, in ms (the rewind cap plus a tick of margin). */
+export const HISTORY_MS = 300;
+
+/** Where one player was at the end of a tick. */
+export interface PastPlayer {
+  readonly id: number;
+  readonly x: number;
+  readonly y: number;
+  readonly alive: boolean;
+}
+
+/** Every player at the end of one tick, stamped with the server time of that tick (ms). */
+export interface HistoryFrame {
+  readonly tick: number;
+  readonly timeMs: number;
+  readonly players: readonly PastPlayer[];
+}
+
+/** Appends `frame` and forgets frames more than `keepMs` older than it; returns the same array. */
+export function recordHistory(
+  history: HistoryFrame[],
+  frame: HistoryFrame,
+  keepMs = HISTORY_MS,
+): HistoryFrame[] {
+  history.push(frame);
+  let drop = 0;
+  while (drop < history.length - 1 && history[drop]!.timeMs < frame.timeMs - keepMs) drop++;
+  if (drop > 0) history.splice(0, drop);
+  return history;
+}
+
+/** The view lag a shot is rewound by: `nowMs - viewTime`, clamped to 0..MAX_REWIND_MS (0 when unknown). */
+export function rewindFor(nowMs: number, viewTime: number, maxMs = MAX_REWIND_MS): number {
+  if (!(viewTime > 0) || !Number.isFinite(viewTime)) return 0;
+  return Math.min(maxMs, Math.max(0, nowMs - viewTime));
+}
+
+/**
+ * The players at server time `timeMs`, interpolated between the two frames around it exactly as a
+ * client interpolates snapshots (a player alive in only one of them is taken from the later one;
+ * before the oldest frame the oldest is used). Undefined if the history is empty.
+ */
+export function playersAt(history: readonly HistoryFrame[], timeMs: number): PastPlayer[] | undefined {
+  const last = history[history.length - 1];
+  if (!last) return undefined;
+  if (timeMs >= last.timeMs) return [...last.players];
+  let j = history.length - 1;
+  while (j > 0 && history[j - 1]!.timeMs > timeMs) j--;
+  if (j === 0) return [...history[0]!.players];
+  const a = history[j - 1]!;
+  const b = history[j]!;
+  const t = b.timeMs === a.timeMs ? 1 : (timeMs - a.timeMs) / (b.timeMs - a.timeMs);
+  const before = new Map(a.players.map((p) => [p.id, p]));
+  return b.players.map((pb) => {
+    const pa = before.get(pb.id);
+    if (!pa || pa.alive !== pb.alive) return pb;
+    return { id: pb.id, x: pa.x + (pb.x - pa.x) * t, y: pa.y + (pb.y - pa.y) * t, alive: pb.alive };
+  });
+}
