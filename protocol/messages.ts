@@ -1,4 +1,5 @@
 /** Message kinds, close codes and the typed shape of every message in both directions. */
+import type { EntityDelta } from './delta-encode.js';
 
 /** Client -> server message kinds (first element of every client tuple). */
 export const ClientMsg = { Input: 1, Chat: 2, Ping: 3 } as const;
@@ -73,7 +74,7 @@ export type ClientMessage = InputMsg | ChatMsg | PingMsg;
 
 // ---- server -> client ----
 
-/** [1, version, playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers, serverTime]. */
+/** [1, version, playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers, serverTime, arenaId]. */
 export type WelcomeMsg = readonly [
   kind: typeof ServerMsg.Welcome,
   version: number,
@@ -84,6 +85,7 @@ export type WelcomeMsg = readonly [
   snapshotHz: number,
   maxPlayers: number,
   serverTime: number,
+  arenaId: number,
 ];
 
 /** [id, x, y, angle, hp, flags]: x/y in 1/POSITION_SCALE px, angle in 1/ANGLE_SCALE rad. */
@@ -107,15 +109,20 @@ export type ProjectileSnapshot = readonly [
 /** [phase, msLeft, roundNumber]. */
 export type RoundSnapshot = readonly [phase: RoundPhaseCode, msLeft: number, roundNumber: number];
 
-/** [2, tick, serverTime, ack, players, projectiles, round]: ack is the last input seq applied for this player. */
+/**
+ * [2, tick, time, ack, baseAge, players, projectiles, round]: a delta against the State of tick
+ * `tick - baseAge` this client acknowledged (baseAge 0: against nothing, i.e. a full state); `ack` is
+ * the last input seq applied for this player. Decode with applyStateMsg (PROTOCOL.md §4.2).
+ */
 export type StateMsg = readonly [
   kind: typeof ServerMsg.State,
   tick: number,
-  serverTime: number,
+  time: number,
   ack: number,
-  players: readonly PlayerSnapshot[],
-  projectiles: readonly ProjectileSnapshot[],
-  round: RoundSnapshot,
+  baseAge: number,
+  players: EntityDelta,
+  projectiles: EntityDelta,
+  round: readonly number[],
 ];
 
 /** [3, fromId, fromName, text, serverTime]: fromId 0 is the server itself. */

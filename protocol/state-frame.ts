@@ -1,34 +1,82 @@
-/** State frames, encoded once per tick for a whole room; only the 1-5 byte ack differs per client. */
+/**
+ * State frames: the delta body is encoded once per (tick, baseline) and shared by every client with
+ * that baseline; only the 1-5 byte ack is written per client. The result is standard msgpack,
+ * identical to `encode([2, tick, time, ack, baseAge, players, projectiles, round])`.
+ */
 import { Packr } from 'msgpackr';
-import { type PlayerSnapshot, type ProjectileSnapshot, type RoundSnapshot, ServerMsg } from './messages.js';
+import { encodeStateBody } from './delta-encode.js';
+import { ServerMsg } from './messages.js';
+import type { WireState } from './wire-state.js';
 
 const packr = new Packr({ useRecords: false });
-const FIXARRAY_7 = 0x97;
+const FIXARRAY_8 = 0x98;
 
-/** What every client of a room receives in one tick's State message. */
-export interface SharedState {
-  readonly tick: number;
-  readonly serverTime: number;
-  readonly players: readonly PlayerSnapshot[];
-  readonly projectiles: readonly ProjectileSnapshot[];
-  readonly round: RoundSnapshot;
+/** Writes `v` (a uint32) as the shortest msgpack unsigned integer at `at`; returns the next offset. */
+export function writeUint(out: Uint8Array, at: number, v: number): number {
+  if (v < 0x80) {
+    out[at] = v;
+    return at + 1;
+  }
+  if (v < 0x100) {
+    out[at] = 0xcc;
+    out[at + 1] = v;
+    return at + 2;
+  }
+  if (v < 0x10000) {
+    out[at] = 0xcd;
+    out[at + 1] = v >>> 8;
+    out[at + 2] = v & 0xff;
+    return at + 3;
+  }
+  out[at] = 0xce;
+  out[at + 1] = v >>> 24;
+  out[at + 2] = (v >>> 16) & 0xff;
+  out[at + 3] = (v >>> 8) & 0xff;
+  out[at + 4] = v & 0xff;
+  return at + 5;
 }
 
-/**
- * Returns a function that builds the State frame for one client from its ack. The frame is
- * standard msgpack, identical to `encode([2, tick, serverTime, ack, players, projectiles, round])`.
- */
-export function createStateEncoder(state: SharedState): (ack: number) => Uint8Array {
-  // Copies: msgpackr may reuse its output buffer on the next pack.
-  const head = new Uint8Array(packr.pack([ServerMsg.State, state.tick, state.serverTime]));
-  head[0] = FIXARRAY_7; // the fixarray-3 marker becomes the marker of the whole 7-element message
-  const tail = new Uint8Array(packr.pack([state.players, state.projectiles, state.round]).subarray(1));
-  return (ack) => {
-    const ackBytes = packr.pack(ack);
-    const frame = new Uint8Array(head.length + ackBytes.length + tail.length);
-    frame.set(head, 0);
-    frame.set(ackBytes, head.length);
-    frame.set(tail, head.length + ackBytes.length);
-    return frame;
-  };
+/** The shared bytes of one (tick, baseline) pair: everything but the ack, and where the ack goes. */
+interface SharedFrame {
+  readonly bytes: Uint8Array;
+  readonly ackAt: number;
+}
+
+function encodeShared(base: WireState, cur: WireState): SharedFrame {
+  // Copies: msgpackr reuses its output buffer on the next pack.
+  const head = packr.pack([ServerMsg.State, cur.tick, cur.serverTime - base.serverTime]);
+  const headLen = head.length;
+  const tail = packr.pack(encodeStateBody(base, cur));
+  const all = new Uint8Array(headLen + tail.length - 1);
+  all.set(head, 0);
+  all[0] = FIXARRAY_8; // the fixarray-3 marker becomes the marker of the whole 8-element message
+  all.set(tail.subarray(1), headLen);
+  return { bytes: all, ackAt: headLen };
+}
+
+/** Builds State frames of one tick; `frame(base, ack)` encodes the body once per distinct baseline. */
+export class StateEncoder {
+  private readonly cache = new Map<WireState, SharedFrame>();
+
+  constructor(readonly state: WireState) {}
+
+  /** Distinct baselines encoded so far. */
+  get encodings(): number {
+    return this.cache.size;
+  }
+
+  /** The frame for a client whose baseline is `base` (EMPTY_STATE: a full frame) and whose ack is `ack`. */
+  frame(base: WireState, ack: number): Uint8Array {
+    let shared = this.cache.get(base);
+    if (!shared) {
+      shared = encodeShared(base, this.state);
+      this.cache.set(base, shared);
+    }
+    const { bytes, ackAt } = shared;
+    const out = new Uint8Array(bytes.length + 5);
+    out.set(bytes.subarray(0, ackAt), 0);
+    const at = writeUint(out, ackAt, ack);
+    out.set(bytes.subarray(ackAt), at);
+    return out.subarray(0, at + bytes.length - ackAt);
+  }
 }

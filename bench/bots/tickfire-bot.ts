@@ -1,13 +1,13 @@
 /** Tickfire bots: rooms made with POST /api/rooms, real Input frames, ack read from State frames. */
-import { encode } from '../../protocol/codec.js';
+
+import { BaselineRing } from '../../protocol/baseline-ring.js';
+import { decodeServerMsg, encode } from '../../protocol/codec.js';
+import { applyStateMsg } from '../../protocol/delta-decode.js';
 import { joinQuery } from '../../protocol/handshake.js';
 import { ANGLE_SCALE, ClientMsg, MAX_WIRE_ANGLE, ServerMsg } from '../../protocol/index.js';
 import type { BotClient, ConnectRoom, RoomJob } from './bot-client.js';
 import { payloadBytes } from './bot-client.js';
-import { peekArrayNumber } from './msgpack-peek.js';
 import { openSocket } from './ws-open.js';
-
-const STATE_ACK_INDEX = 3;
 
 /** Creates a private 16-player room and returns its code. */
 async function createRoom(port: number, room: number): Promise<string> {
@@ -30,15 +30,23 @@ async function connectOne(job: RoomJob, code: string, slot: number): Promise<Bot
   const tracker = job.trackers[slot];
   const counters = job.counters;
   const url = `ws://127.0.0.1:${job.port}/ws?${joinQuery(name, { kind: 'code', code })}`;
+  // Decodes every State against its baseline like a real client, and acknowledges the newest one.
+  const baselines = new BaselineRing();
+  let baseTick = 0;
   const ws = await openSocket(url, (data) => {
     counters.bytesDown += payloadBytes(data);
     if (data[1] !== ServerMsg.State) return;
-    const ack = peekArrayNumber(data, STATE_ACK_INDEX);
-    if (ack !== null) tracker?.ack(ack);
+    const r = decodeServerMsg(data);
+    if (!r.ok || r.msg[0] !== ServerMsg.State) return;
+    const s = applyStateMsg(r.msg, (t) => baselines.get(t));
+    if (!s.ok) return;
+    baselines.put(s.state);
+    if (s.state.tick > baseTick) baseTick = s.state.tick;
+    tracker?.ack(s.ack);
   });
   return {
     send(seq, keys, aim) {
-      const frame = encode([ClientMsg.Input, seq, keys, toWireAim(aim), 0, 0]);
+      const frame = encode([ClientMsg.Input, seq, keys, toWireAim(aim), baseTick, 0]);
       counters.bytesUp += frame.byteLength;
       ws.send(frame);
     },

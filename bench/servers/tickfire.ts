@@ -6,6 +6,8 @@ import { ServerMetrics } from '../shared/server-metrics.js';
 
 const metrics = new ServerMetrics(true);
 const flags = ['--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', '--max-rooms', '1000'];
+// Every bot connects from 127.0.0.1: lift the per-address limits (they would refuse most of the fleet).
+flags.push('--max-conns-per-ip', '0', '--join-rate', '0', '--handshakes-per-s', '100000');
 const config = parseConfig([process.execPath, 'bench-tickfire', ...flags], {});
 
 const server = await startServer(config, undefined, {

@@ -1,10 +1,17 @@
 /** POST /api/rooms: validating a room creation request and creating the room. */
 import type uWS from 'uWebSockets.js';
 import { z } from 'zod';
-import { cleanText, MAX_PLAYERS_PER_ROOM_LIMIT, MAX_ROOM_NAME_LENGTH } from '../../protocol/index.js';
+import {
+  ArenaId,
+  cleanText,
+  MAX_PLAYERS_LARGE_ROOM,
+  MAX_PLAYERS_PER_ROOM_LIMIT,
+  MAX_ROOM_NAME_LENGTH,
+} from '../../protocol/index.js';
 import type { RoomRegistry } from '../room/room-registry.js';
 import { replyJson } from './http-reply.js';
 import { readBody } from './read-body.js';
+import type { RequestGuard } from './request-guard.js';
 
 /** Largest accepted request body. */
 export const MAX_CREATE_BODY_BYTES = 4 * 1024;
@@ -14,13 +21,16 @@ export interface CreateRoomRequest {
   readonly name: string;
   readonly maxPlayers: number;
   readonly isPrivate: boolean;
+  /** ArenaId: 'large' picks the big arena with interest management. */
+  readonly arenaId: number;
 }
 
 function bodySchema(defaultMaxPlayers: number) {
   return z.object({
     name: z.string(),
-    maxPlayers: z.number().int().min(2).max(MAX_PLAYERS_PER_ROOM_LIMIT).default(defaultMaxPlayers),
+    maxPlayers: z.number().int().min(2).max(MAX_PLAYERS_LARGE_ROOM).default(defaultMaxPlayers),
     private: z.boolean().default(false),
+    arena: z.enum(['standard', 'large']).default('standard'),
   });
 }
 
@@ -41,6 +51,9 @@ export function parseCreateRoom(
     const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
     return { ok: false, reason: `${field}: ${issue?.message ?? 'invalid'}` };
   }
+  if (parsed.data.arena === 'standard' && parsed.data.maxPlayers > MAX_PLAYERS_PER_ROOM_LIMIT) {
+    return { ok: false, reason: `maxPlayers: at most ${MAX_PLAYERS_PER_ROOM_LIMIT} in the standard arena` };
+  }
   const name = cleanText(parsed.data.name, MAX_ROOM_NAME_LENGTH);
   if (!name.ok) {
     const why =
@@ -49,7 +62,12 @@ export function parseCreateRoom(
   }
   return {
     ok: true,
-    req: { name: name.text, maxPlayers: parsed.data.maxPlayers, isPrivate: parsed.data.private },
+    req: {
+      name: name.text,
+      maxPlayers: parsed.data.maxPlayers,
+      isPrivate: parsed.data.private,
+      arenaId: parsed.data.arena === 'large' ? ArenaId.Large : ArenaId.Standard,
+    },
   };
 }
 
@@ -58,8 +76,10 @@ export function registerCreateRoom(
   app: uWS.TemplatedApp,
   registry: RoomRegistry,
   defaultMaxPlayers: number,
+  guard: RequestGuard = () => true,
 ): void {
   app.post('/api/rooms', (res, req) => {
+    if (!guard(res, req, true)) return;
     const host = req.getHeader('host') || 'localhost';
     readBody(res, req.getHeader('content-length'), MAX_CREATE_BODY_BYTES, (r) => {
       res.cork(() => {

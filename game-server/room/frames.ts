@@ -17,9 +17,10 @@ export interface WelcomeFields {
   readonly snapshotHz: number;
   readonly maxPlayers: number;
   readonly serverTime: number;
+  readonly arenaId: number;
 }
 
-/** [1, version, playerId, code, roomName, tickHz, snapshotHz, maxPlayers, serverTime]. */
+/** [1, version, playerId, code, roomName, tickHz, snapshotHz, maxPlayers, serverTime, arenaId]. */
 export function welcomeFrame(w: WelcomeFields): Uint8Array {
   return encode([
     ServerMsg.Welcome,
@@ -31,6 +32,7 @@ export function welcomeFrame(w: WelcomeFields): Uint8Array {
     w.snapshotHz,
     w.maxPlayers,
     w.serverTime,
+    w.arenaId,
   ]);
 }
 

@@ -24,6 +24,8 @@ export interface NewRoom {
   readonly name: string | ((code: string) => string);
   readonly maxPlayers: number;
   readonly isPrivate: boolean;
+  /** ArenaId; the large arena turns on interest management. @default ArenaId.Standard */
+  readonly arenaId?: number;
 }
 
 const CODE_ATTEMPTS = 32;
@@ -77,6 +79,7 @@ export class RoomRegistry {
       name: typeof spec.name === 'string' ? spec.name : spec.name(code),
       maxPlayers: spec.maxPlayers,
       isPrivate: spec.isPrivate,
+      ...(spec.arenaId === undefined ? {} : { arenaId: spec.arenaId }),
       tickHz: this.opts.tickHz,
       snapshotHz: this.opts.snapshotHz,
       emptyTtlMs: this.opts.emptyTtlMs,

@@ -13,6 +13,8 @@ export interface RoomOptions {
   /** How long the room outlives its last player. */
   readonly emptyTtlMs: number;
   readonly seed: number;
+  /** Arena the room is played in (ArenaId); the large arena turns on interest management. @default ArenaId.Standard */
+  readonly arenaId?: number;
   /** Monotonic clock in ms; serverTime on the wire is its rounded value. */
   readonly now: () => number;
   readonly timers: Timers;
@@ -41,4 +43,8 @@ export interface RoomStats {
   framesDropped: number;
   chatRejected: number;
   chatRateLimited: number;
+  /** Inputs refused by the per-player queues (duplicate, stale, future seq, overflow). */
+  inputsDropped: number;
+  /** Inputs skipped by the queues to catch up after a burst (their fire presses are kept). */
+  inputsLate: number;
 }

@@ -1,8 +1,9 @@
 /** One room: a simulated world, its members, and the frames it sends them each tick. */
 import {
+  ArenaId,
+  arenaById,
   type ClientMessage,
   ClientMsg,
-  createStateEncoder,
   EventKind,
   type GameEvent,
   NoticeCode,
@@ -13,9 +14,6 @@ import {
   createWorld,
   removePlayer,
   type SimInput,
-  snapshotPlayers,
-  snapshotProjectiles,
-  snapshotRound,
   standings,
   stepWorld,
   type World,
@@ -25,6 +23,7 @@ import { chatFrame, eventFrame, noticeFrame, pongFrame, rosterFrame, welcomeFram
 import { InputQueue } from './input-queue.js';
 import type { RoomClient } from './room-client.js';
 import type { JoinOutcome, RoomInfo, RoomOptions, RoomStats } from './room-types.js';
+import { ClientStateView, StateSender } from './state-sender.js';
 import type { TokenBucket } from './token-bucket.js';
 
 /** Above this many buffered bytes a client's State frame is skipped (latest state wins, never queue). */
@@ -41,6 +40,7 @@ interface Member {
   readonly client: RoomClient;
   readonly inputs: InputQueue;
   readonly chat: TokenBucket;
+  readonly view: ClientStateView;
 }
 
 /** A game room. All methods are synchronous and safe to call after a client closed. */
@@ -51,14 +51,20 @@ export class Room {
     framesDropped: 0,
     chatRejected: 0,
     chatRateLimited: 0,
+    inputsDropped: 0,
+    inputsLate: 0,
   };
   private readonly members = new Map<number, Member>();
   private nextPlayerId = 1;
   private expiry: unknown;
   private disposedFlag = false;
+  /** The State path: snapshots, baselines and delta frames. */
+  readonly states: StateSender;
 
   constructor(private readonly opts: RoomOptions) {
-    this.world = createWorld({ tickHz: opts.tickHz, seed: opts.seed });
+    const arenaId = opts.arenaId ?? ArenaId.Standard;
+    this.world = createWorld({ tickHz: opts.tickHz, seed: opts.seed, arena: arenaById(arenaId) });
+    this.states = new StateSender(arenaId === ArenaId.Large);
     this.armExpiry();
   }
 
@@ -105,7 +111,14 @@ export class Room {
     const id = this.nextPlayerId++;
     addPlayer(this.world, id, name);
     const chat = createChatLimiter(this.opts.now);
-    const member: Member = { id, name, client, inputs: new InputQueue(), chat };
+    const member: Member = {
+      id,
+      name,
+      client,
+      inputs: new InputQueue(undefined, this.stats),
+      chat,
+      view: new ClientStateView(id, this.states.interest),
+    };
     this.members.set(id, member);
     const o = this.opts;
     const welcome = welcomeFrame({
@@ -115,6 +128,7 @@ export class Room {
       tickHz: o.tickHz,
       snapshotHz: o.snapshotHz,
       maxPlayers: o.maxPlayers,
+      arenaId: o.arenaId ?? ArenaId.Standard,
       serverTime: this.serverTime(),
     });
     client.cork(() => this.sendTo(member, welcome));
@@ -135,8 +149,10 @@ export class Room {
   receive(playerId: number, msg: ClientMessage): void {
     const m = this.members.get(playerId);
     if (!m) return;
-    if (msg[0] === ClientMsg.Input) m.inputs.push({ seq: msg[1], keys: msg[2], aim: msg[3] });
-    else if (msg[0] === ClientMsg.Ping) this.sendTo(m, pongFrame(msg[1], this.serverTime()));
+    if (msg[0] === ClientMsg.Input) {
+      m.inputs.push({ seq: msg[1], keys: msg[2], aim: msg[3], viewTime: msg[5] });
+      m.view.acknowledge(msg[4]);
+    } else if (msg[0] === ClientMsg.Ping) this.sendTo(m, pongFrame(msg[1], this.serverTime()));
     else this.chat(m, msg[1]);
   }
 
@@ -152,7 +168,7 @@ export class Room {
       const input = m.inputs.take();
       if (input) inputs.set(m.id, input);
     }
-    const events = stepWorld(this.world, inputs);
+    const events = stepWorld(this.world, inputs, this.serverTime());
     if (this.members.size > 0) this.sendTick(events);
   }
 
@@ -171,34 +187,29 @@ export class Room {
     const { tickHz, snapshotHz } = this.opts;
     const stateDue =
       Math.floor((tick * snapshotHz) / tickHz) > Math.floor(((tick - 1) * snapshotHz) / tickHz);
-    const stateFor = stateDue
-      ? createStateEncoder({
-          tick,
-          serverTime: this.serverTime(),
-          players: snapshotPlayers(this.world),
-          projectiles: snapshotProjectiles(this.world),
-          round: snapshotRound(this.world),
-        })
-      : undefined;
+    if (stateDue) this.states.begin(this.world, this.serverTime());
     const eventBytes = events.length > 0 ? eventFrame(tick, events) : undefined;
     const roster = events.some((e) => ROSTER_EVENTS.has(e[0]))
       ? rosterFrame(standings(this.world))
       : undefined;
     for (const m of this.members.values()) {
       m.client.cork(() => {
-        if (stateFor) this.sendState(m, stateFor);
+        if (stateDue) this.sendState(m);
         if (eventBytes) this.sendTo(m, eventBytes);
         if (roster) this.sendTo(m, roster);
       });
     }
   }
 
-  private sendState(m: Member, stateFor: (ack: number) => Uint8Array): void {
+  private sendState(m: Member): void {
     if (m.client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
       this.stats.stateFramesSkipped += 1;
       return;
     }
-    this.sendTo(m, stateFor(this.world.players.get(m.id)?.lastSeq ?? 0));
+    const { frame, state } = this.states.frameFor(m.view, this.world.players.get(m.id)?.lastSeq ?? 0);
+    // A dropped frame never reaches the client, so it must not become a baseline.
+    if (m.client.send(frame) === 2) this.stats.framesDropped += 1;
+    else m.view.markSent(state);
   }
 
   private chat(m: Member, raw: string): void {

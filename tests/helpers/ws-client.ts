@@ -1,15 +1,29 @@
 /** A real WebSocket test client that decodes server frames and waits on them (never sleeps). */
 import WebSocket from 'ws';
 import {
+  applyStateMsg,
+  BaselineRing,
   type ClientMessage,
   decodeServerMsg,
   encode,
   joinQuery,
   type RoomRequest,
   type ServerMessage,
+  ServerMsg,
   type ServerMsgKind,
+  type StateMsg,
+  type WireState,
   WS_PATH,
 } from '../../protocol/index.js';
+
+/** A State frame decoded against this client's baselines. */
+export interface DecodedState {
+  readonly state: WireState;
+  readonly ack: number;
+  /** The baseline tick the frame was a delta against (0: a full frame). */
+  readonly baseTick: number;
+  readonly bytes: Uint8Array;
+}
 
 /** The server message whose kind is K. */
 export type MsgOf<K extends ServerMsgKind> = Extract<ServerMessage, readonly [K, ...unknown[]]>;
@@ -41,6 +55,10 @@ export interface TestClient {
     predicate?: (m: MsgOf<K>) => boolean,
     timeoutMs?: number,
   ): Promise<MsgOf<K>>;
+  /** Resolves with the next State (decoded against the baselines received so far) matching `predicate`. */
+  nextState(predicate?: (s: DecodedState) => boolean, timeoutMs?: number): Promise<DecodedState>;
+  /** Tick of the newest State decoded so far (0 if none): the baseTick a real client acknowledges. */
+  readonly latestTick: number;
   /** Sends a client message encoded with the protocol codec. */
   send(msg: ClientMessage): void;
   /** Sends raw bytes (binary) or a string (text frame). */
@@ -65,13 +83,20 @@ function queryOf(spec: JoinSpec): string {
   return typeof spec === 'string' ? spec : joinQuery(spec.name, spec.room);
 }
 
-/** Opens a WebSocket to the server on 127.0.0.1:`port`; rejects if the upgrade is refused. */
-export function connectClient(port: number, spec: JoinSpec): Promise<TestClient> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}?${queryOf(spec)}`);
+/** Opens a WebSocket to the server on 127.0.0.1:`port` (extra request `headers` optional); rejects if refused. */
+export function connectClient(
+  port: number,
+  spec: JoinSpec,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<TestClient> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}?${queryOf(spec)}`, { headers });
   ws.binaryType = 'nodebuffer';
   const queues = new Map<number, Frame[]>();
   const waiters = new Set<Waiter>();
   let closedWith: Closed | undefined;
+  const baselines = new BaselineRing();
+  const decoded = new WeakMap<ServerMessage, DecodedState>();
+  let latestTick = 0;
 
   const serve = (w: Waiter): boolean => {
     const q = queues.get(w.kind) ?? [];
@@ -92,6 +117,13 @@ export function connectClient(port: number, spec: JoinSpec): Promise<TestClient>
     const r = decodeServerMsg(bytes);
     if (!r.ok) throw new Error(`undecodable server frame: ${r.reason}`);
     const kind = r.msg[0];
+    if (kind === ServerMsg.State) {
+      const d = applyStateMsg(r.msg as StateMsg, (t) => baselines.get(t));
+      if (!d.ok) throw new Error(`undecodable State frame: ${d.reason}`);
+      baselines.put(d.state);
+      latestTick = Math.max(latestTick, d.state.tick);
+      decoded.set(r.msg, { state: d.state, ack: d.ack, baseTick: d.baseTick, bytes });
+    }
     const q = queues.get(kind) ?? [];
     queues.set(kind, q);
     q.push({ msg: r.msg, bytes });
@@ -138,6 +170,13 @@ export function connectClient(port: number, spec: JoinSpec): Promise<TestClient>
     ws,
     nextFrame,
     nextMessage: async (kind, predicate, timeoutMs) => (await nextFrame(kind, predicate, timeoutMs)).msg,
+    nextState: async (predicate = () => true, timeoutMs) => {
+      const f = await nextFrame(ServerMsg.State, (m) => predicate(decoded.get(m)!), timeoutMs);
+      return decoded.get(f.msg)!;
+    },
+    get latestTick() {
+      return latestTick;
+    },
     send: (msg) => ws.send(encode(msg)),
     sendRaw: (data) => ws.send(data),
     closed,
@@ -158,8 +197,12 @@ export function connectClient(port: number, spec: JoinSpec): Promise<TestClient>
 }
 
 /** Attempts an upgrade expected to be refused; resolves with the HTTP status and parsed JSON body. */
-export function refusedUpgrade(port: number, spec: JoinSpec): Promise<{ status: number; body: unknown }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}?${queryOf(spec)}`);
+export function refusedUpgrade(
+  port: number,
+  spec: JoinSpec,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ status: number; body: unknown }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}?${queryOf(spec)}`, { headers });
   return new Promise((resolve, reject) => {
     ws.once('open', () => {
       ws.terminate();

@@ -1,16 +1,6 @@
 import { decode as decodeStd, encode as encodeStd } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
-import {
-  type ClientMessage,
-  ClientMsg,
-  createStateEncoder,
-  decodeServerMsg,
-  encode,
-  MAX_CLIENT_FRAME_BYTES,
-  RoundPhase,
-  ServerMsg,
-  type StateMsg,
-} from '../../protocol/index.js';
+import { type ClientMessage, ClientMsg, encode, MAX_CLIENT_FRAME_BYTES } from '../../protocol/index.js';
 import { decodeClientMsg } from '../../protocol/validate.js';
 
 describe('client message codec', () => {
@@ -79,42 +69,5 @@ describe('client message codec', () => {
       const r = decodeClientMsg(bytes);
       if (r.ok) expect(Array.isArray(r.msg)).toBe(true);
     }
-  });
-});
-
-describe('state frames', () => {
-  const shared = {
-    tick: 1234,
-    serverTime: 987654,
-    players: [
-      [1, 1600, 3200, -1571, 100, 3],
-      [2, 31984, 16, 3142, 20, 1],
-    ] as const,
-    projectiles: [[7, 1, 2000, 2100, 900, -3]] as const,
-    round: [RoundPhase.Playing, 170000, 1] as const,
-  };
-
-  it('encodes once per room and differs per client only in the ack', () => {
-    const encodeFor = createStateEncoder(shared);
-    for (const ack of [0, 1, 127, 128, 65535, 65536, 0xffff_ffff]) {
-      const frame = encodeFor(ack);
-      const expected: StateMsg = [
-        ServerMsg.State,
-        shared.tick,
-        shared.serverTime,
-        ack,
-        shared.players,
-        shared.projectiles,
-        shared.round,
-      ];
-      expect(Array.from(frame)).toEqual(Array.from(encode(expected)));
-      expect(decodeStd(frame)).toEqual(expected);
-    }
-  });
-
-  it('decodes as a server message on the client', () => {
-    const r = decodeServerMsg(createStateEncoder(shared)(5));
-    expect(r.ok && r.msg[0]).toBe(ServerMsg.State);
-    expect(decodeServerMsg(encodeStd([99]))).toEqual({ ok: false, reason: 'unknown_kind' });
   });
 });

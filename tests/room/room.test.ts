@@ -42,6 +42,7 @@ describe('Room', () => {
       30,
       2,
       500,
+      1,
     ]);
     expect(a.frames[1]?.[0]).toBe(ServerMsg.Roster);
     expect(
@@ -59,7 +60,7 @@ describe('Room', () => {
     expect(room.join('c', createFakeClient())).toEqual({ ok: false, error: 'room_full' });
   });
 
-  it('applies one input per tick and acks its seq in State', () => {
+  it('applies one input per tick, sheds a burst backlog (counted late) and acks its seq in State', () => {
     const { room } = makeRoom();
     const a = createFakeClient();
     room.join('ann', a);
@@ -68,9 +69,10 @@ describe('Room', () => {
     room.tick();
     const states = a.of(ServerMsg.State);
     expect(states.map((s) => [s[1], s[3]])).toEqual([
-      [1, 1],
-      [2, 2],
+      [1, 2],
+      [2, 3],
     ]);
+    expect(room.stats.inputsLate).toBe(1);
   });
 
   it('sends State at the snapshot rate only', () => {

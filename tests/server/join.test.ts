@@ -35,11 +35,11 @@ describe('joining and playing', () => {
     await a.nextMessage(ServerMsg.Roster, (r) => r[1].length === 2);
 
     const xOf = (players: readonly (readonly number[])[]) => players.find((p) => p[0] === moverId)?.[1] ?? -1;
-    const before = xOf((await b.nextMessage(ServerMsg.State))[4]);
+    const before = xOf((await b.nextState()).state.players);
     const lastSeq = 10;
     for (let seq = 1; seq <= lastSeq; seq++) a.send([ClientMsg.Input, seq, Key.Right, 0, 0, 0]);
-    const moved = await b.nextMessage(ServerMsg.State, (s) => xOf(s[4]) > before);
-    expect(xOf(moved[4])).toBeGreaterThan(before);
+    const moved = await b.nextState((s) => xOf(s.state.players) > before);
+    expect(xOf(moved.state.players)).toBeGreaterThan(before);
     const acked = await a.nextMessage(ServerMsg.State, (s) => s[3] === lastSeq);
     expect(acked[3]).toBe(lastSeq);
   });

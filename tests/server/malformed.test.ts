@@ -28,9 +28,9 @@ describe('malformed client frames', () => {
     const closed = await bad.closed;
     expect(closed.code).toBe(CloseCode.BadMessage);
     expect(closed.reason.startsWith(reason)).toBe(true);
-    const s1 = await good.nextMessage(ServerMsg.State, (s) => s[4].length === 1);
-    const s2 = await good.nextMessage(ServerMsg.State);
-    expect(s2[1]).toBeGreaterThan(s1[1]);
+    const s1 = await good.nextState((s) => s.state.players.length === 1);
+    const s2 = await good.nextState();
+    expect(s2.state.tick).toBeGreaterThan(s1.state.tick);
     expect(server.registry.playerCount).toBe(1);
   });
 

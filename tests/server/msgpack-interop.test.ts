@@ -20,16 +20,29 @@ describe('frames are standard msgpack', () => {
       30,
       16,
       expect.any(Number),
+      1,
     ]);
     c.send([ClientMsg.Input, 1, Key.Down, 500, 0, 0]);
-    const frame = await c.nextFrame(ServerMsg.State, (s) => s[3] === 1);
-    const state = decode(frame.bytes) as unknown[];
-    expect(state).toHaveLength(7);
-    const [kind, tick, serverTime, ack, players, projectiles, round] = state;
-    expect([kind, ack]).toEqual([ServerMsg.State, 1]);
+    const full = await c.nextState((s) => s.ack === 1);
+    const state = decode(full.bytes) as unknown[];
+    expect(state).toHaveLength(8);
+    const [kind, tick, serverTime, ack, baseAge, players, projectiles, round] = state;
+    expect([kind, ack, baseAge]).toEqual([ServerMsg.State, 1, 0]);
     expect(Number.isInteger(tick) && Number.isInteger(serverTime)).toBe(true);
-    expect(players).toEqual([[1, expect.any(Number), expect.any(Number), 500, 100, expect.any(Number)]]);
-    expect(projectiles).toEqual([]);
-    expect(round).toEqual([RoundPhase.Playing, expect.any(Number), 1]);
+    expect(players).toEqual([
+      [],
+      [[1, expect.any(Number), expect.any(Number), 500, 100, expect.any(Number), 0, expect.any(Number)]],
+    ]);
+    expect(projectiles).toEqual([[], []]);
+    expect(round).toEqual([7, RoundPhase.Playing, expect.any(Number), 1]);
+
+    // Acknowledge it: the next frames are deltas against it, still plain msgpack.
+    c.send([ClientMsg.Input, 2, Key.Down, 500, full.state.tick, 0]);
+    const delta = await c.nextState((s) => s.baseTick === full.state.tick);
+    const raw = decode(delta.bytes) as unknown[];
+    expect(raw).toHaveLength(8);
+    expect(raw[4]).toBe(delta.state.tick - full.state.tick);
+    expect(raw[2]).toBe(delta.state.serverTime - full.state.serverTime);
+    expect(delta.state.players[0]?.[0]).toBe(1);
   });
 });

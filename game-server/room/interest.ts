@@ -1,0 +1,58 @@
+/** Interest management for large rooms: each client gets only the entities near it, with hysteresis. */
+import type { WireEntity, WirePlayer, WireState } from '../../protocol/index.js';
+
+/** An entity enters a client's view within this many px of it on both axes (about a screen and a half). */
+export const INTEREST_ENTER_PX = 1000;
+/** ... and leaves it only beyond this many px, so an entity at the edge does not flicker in and out. */
+export const INTEREST_EXIT_PX = 1200;
+
+const SCALE = 16;
+
+function near(x: number, y: number, cx: number, cy: number, px: number): boolean {
+  const r = px * SCALE;
+  return Math.abs(x - cx) <= r && Math.abs(y - cy) <= r;
+}
+
+/** One client's view: which entities it sees now (the hysteresis memory). */
+export class InterestView {
+  private players = new Set<number>();
+  private shots = new Set<number>();
+
+  constructor(
+    readonly selfId: number,
+    private readonly enterPx = INTEREST_ENTER_PX,
+    private readonly exitPx = INTEREST_EXIT_PX,
+  ) {}
+
+  private keep<T extends WireEntity>(
+    all: readonly T[],
+    seen: Set<number>,
+    xAt: number,
+    cx: number,
+    cy: number,
+  ): { list: T[]; seen: Set<number> } {
+    const list: T[] = [];
+    const next = new Set<number>();
+    for (const e of all) {
+      const id = e[0] as number;
+      const radius = seen.has(id) ? this.exitPx : this.enterPx;
+      if (id === this.selfId && xAt === 1) list.push(e);
+      else if (near(e[xAt] as number, e[xAt + 1] as number, cx, cy, radius)) list.push(e);
+      else continue;
+      next.add(id);
+    }
+    return { list, seen: next };
+  }
+
+  /** The part of `full` this client receives (its own player always; the round always). */
+  filter(full: WireState): WireState {
+    const me = full.players.find((p) => p[0] === this.selfId);
+    if (!me) return { ...full, players: [], projectiles: [] };
+    const [, cx, cy] = me;
+    const p = this.keep<WirePlayer>(full.players, this.players, 1, cx, cy);
+    const s = this.keep(full.projectiles, this.shots, 2, cx, cy);
+    this.players = p.seen;
+    this.shots = s.seen;
+    return { ...full, players: p.list, projectiles: s.list };
+  }
+}

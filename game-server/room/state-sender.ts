@@ -1,0 +1,70 @@
+/** The State send path of a room: snapshot once per tick, delta per acknowledged baseline, ack spliced per client. */
+import { BaselineRing, EMPTY_STATE, StateEncoder, type WireState } from '../../protocol/index.js';
+import type { World } from '../sim/index.js';
+import { InterestView } from './interest.js';
+import { buildWireState } from './wire-snapshot.js';
+
+/** What the room keeps per client for State: what it sent (the usable baselines), what was acked, its view. */
+export class ClientStateView {
+  /** States really handed to this client's socket, by tick: the only baselines it may be sent deltas against. */
+  private readonly sent = new BaselineRing();
+  private ackedTick = 0;
+  readonly interest: InterestView | undefined;
+
+  constructor(playerId: number, interest: boolean) {
+    this.interest = interest ? new InterestView(playerId) : undefined;
+  }
+
+  /** Takes a client's `baseTick` claim: the newest State it received (claims of unsent ticks are ignored). */
+  acknowledge(baseTick: number): void {
+    if (baseTick > this.ackedTick && this.sent.get(baseTick)) this.ackedTick = baseTick;
+  }
+
+  /** The baseline for a frame of `tick`: the acked state if still held, else nothing (a full frame). */
+  baseline(tick: number): WireState {
+    const b = this.sent.get(this.ackedTick);
+    return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
+  }
+
+  /** Records that `state` went out to this client. */
+  markSent(state: WireState): void {
+    this.sent.put(state);
+  }
+}
+
+/** Counters of the State path. */
+export interface StateSendStats {
+  fullFrames: number;
+  deltaFrames: number;
+  /** Delta bodies encoded (once per distinct baseline, or per client with interest management). */
+  encodings: number;
+}
+
+/** Builds each tick's state and the frames of every client. */
+export class StateSender {
+  readonly stats: StateSendStats = { fullFrames: 0, deltaFrames: 0, encodings: 0 };
+  private latest: WireState | undefined;
+  private encoder: StateEncoder | undefined;
+
+  constructor(readonly interest: boolean) {}
+
+  /** Snapshots `world` for this tick's State frames. */
+  begin(world: World, serverTime: number): void {
+    if (this.encoder) this.stats.encodings += this.encoder.encodings;
+    this.latest = buildWireState(world, serverTime, this.latest);
+    this.encoder = new StateEncoder(this.latest);
+  }
+
+  /** The State frame for `view` (whose last applied input is `ack`); call `sent` once it left. */
+  frameFor(view: ClientStateView, ack: number): { frame: Uint8Array; state: WireState } {
+    const full = this.latest as WireState;
+    const base = view.baseline(full.tick);
+    if (base === EMPTY_STATE) this.stats.fullFrames += 1;
+    else this.stats.deltaFrames += 1;
+    if (!view.interest) return { frame: (this.encoder as StateEncoder).frame(base, ack), state: full };
+    const mine = view.interest.filter(full);
+    const enc = new StateEncoder(mine);
+    this.stats.encodings += 1;
+    return { frame: enc.frame(base, ack), state: mine };
+  }
+}

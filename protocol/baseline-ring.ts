@@ -1,0 +1,31 @@
+/** A bounded ring of past states by tick: the baselines one side can still delta against. */
+import type { WireState } from './wire-state.js';
+
+/** How many ticks of states each side keeps (about 2 s at 30 Hz); older acks get a full frame. */
+export const BASELINE_RING_TICKS = 64;
+
+/** Remembers the last BASELINE_RING_TICKS states by tick; a slot holds only the newest tick mapping to it. */
+export class BaselineRing<T extends { readonly tick: number } = WireState> {
+  private readonly slots: (T | undefined)[];
+
+  constructor(readonly size = BASELINE_RING_TICKS) {
+    this.slots = new Array<T | undefined>(size).fill(undefined);
+  }
+
+  /** Stores `state` under its tick (overwriting the state `size` ticks older). */
+  put(state: T): void {
+    this.slots[state.tick % this.size] = state;
+  }
+
+  /** The state of exactly `tick`, if still held. */
+  get(tick: number): T | undefined {
+    if (!(tick > 0)) return undefined;
+    const s = this.slots[tick % this.size];
+    return s !== undefined && s.tick === tick ? s : undefined;
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.slots.fill(undefined);
+  }
+}

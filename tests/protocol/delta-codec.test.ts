@@ -1,0 +1,136 @@
+import { decode as decodeStd } from '@msgpack/msgpack';
+import { describe, expect, it } from 'vitest';
+import {
+  applyStateMsg,
+  BaselineRing,
+  decodeServerMsg,
+  EMPTY_STATE,
+  encode,
+  encodeStateBody,
+  RoundPhase,
+  ServerMsg,
+  StateEncoder,
+  type StateMsg,
+  type WirePlayer,
+  type WireProjectile,
+  type WireState,
+} from '../../protocol/index.js';
+
+const base: WireState = {
+  tick: 1234,
+  serverTime: 987654,
+  players: [
+    [1, 1600, 3200, -1571, 100, 3, 0, 0],
+    [2, 31984, 16, 3142, 20, 1, -107, 0],
+  ],
+  projectiles: [[7, 1, 2000, 2100, 900, -3, 480, -2]],
+  round: [RoundPhase.Playing, 170000, 1],
+};
+const next: WireState = {
+  tick: 1236,
+  serverTime: 987721,
+  players: [
+    [1, 1600, 3200, -1500, 100, 3, 0, 0],
+    [2, 31770, 16, 3142, 20, 1, -107, 0],
+    [4, 100, 200, 0, 100, 3, 0, 0],
+  ],
+  projectiles: [[9, 4, 500, 600, 0, 900, 0, 480]],
+  round: [RoundPhase.Playing, 169933, 1],
+};
+
+function msgOf(bytes: Uint8Array): StateMsg {
+  const r = decodeServerMsg(bytes);
+  if (!r.ok || r.msg[0] !== ServerMsg.State) throw new Error('not a State');
+  return r.msg;
+}
+
+describe('State frames', () => {
+  it('splice the ack into bytes identical to encoding the whole array, full and delta', () => {
+    const enc = new StateEncoder(next);
+    for (const b of [EMPTY_STATE, base]) {
+      for (const ack of [0, 1, 127, 128, 65535, 65536, 0xffff_ffff]) {
+        const frame = enc.frame(b, ack);
+        const expected = [
+          ServerMsg.State,
+          next.tick,
+          next.serverTime - b.serverTime,
+          ack,
+          ...encodeStateBody(b, next),
+        ];
+        expect(Array.from(frame)).toEqual(Array.from(encode(expected)));
+        expect(decodeStd(frame)).toEqual(expected);
+      }
+    }
+    expect(enc.encodings).toBe(2);
+  });
+
+  it('encodes a delta as documented in PROTOCOL.md §4.2', () => {
+    const frame = new StateEncoder(next).frame(base, 5);
+    expect(decodeStd(frame)).toEqual([
+      2,
+      1236,
+      67,
+      5,
+      2,
+      [[4, 71], [[4, 100, 200, 0, 100, 3, 0, 0]]],
+      [[0], [[9, 4, 500, 600, 0, 900, 0, 480]]],
+      [2, -67],
+    ]);
+  });
+
+  it('decodes full and delta frames back to exactly the state', () => {
+    const ring = new BaselineRing();
+    const full = applyStateMsg(msgOf(new StateEncoder(base).frame(EMPTY_STATE, 3)), () => undefined);
+    expect(full).toEqual({ ok: true, state: base, ack: 3, baseTick: 0 });
+    if (full.ok) ring.put(full.state);
+    const delta = applyStateMsg(msgOf(new StateEncoder(next).frame(base, 4)), (t) => ring.get(t));
+    expect(delta).toEqual({ ok: true, state: next, ack: 4, baseTick: base.tick });
+    const lost = applyStateMsg(msgOf(new StateEncoder(next).frame(base, 4)), () => undefined);
+    expect(lost).toEqual({ ok: false, reason: 'no_baseline' });
+  });
+
+  it('reconstructs random states exactly against random older baselines', () => {
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const states: WireState[] = [];
+    let players: WirePlayer[] = [];
+    let shots: WireProjectile[] = [];
+    for (let tick = 1; tick <= 300; tick++) {
+      players = players
+        .filter(() => rand(50) !== 0)
+        .map((p) => {
+          const mx = rand(10) === 0 ? rand(215) - 107 : p[6];
+          const my = rand(10) === 0 ? rand(215) - 107 : p[7];
+          const hp = rand(20) === 0 ? rand(101) : p[4];
+          return [p[0], p[1] + mx, p[2] + my, rand(6285) - 3142, hp, rand(4), mx, my] as WirePlayer;
+        });
+      if (rand(5) === 0) players.push([tick, rand(32000), rand(32000), 0, 100, 3, 0, 0]);
+      shots = shots
+        .filter(() => rand(8) !== 0)
+        .map((s) => [s[0], s[1], s[2] + s[6], s[3] + s[7] + (rand(3) - 1), s[4], s[5], s[6], s[7]]);
+      if (rand(2) === 0) shots.push([(tick * 7) % 0xffff, 1, rand(32000), rand(32000), 900, 0, 480, 0]);
+      players.sort((a, b) => a[0] - b[0]);
+      shots.sort((a, b) => a[0] - b[0]);
+      states.push({
+        tick,
+        serverTime: tick * 33 + rand(3),
+        players,
+        projectiles: shots,
+        round: [1, 180000 - tick * 33, 1],
+      });
+    }
+    const ring = new BaselineRing();
+    let acked = 0;
+    for (const s of states) {
+      const b = acked > 0 && s.tick - acked < 64 ? (states[acked - 1] as WireState) : EMPTY_STATE;
+      const r = applyStateMsg(msgOf(new StateEncoder(s).frame(b, s.tick)), (t) => ring.get(t));
+      expect(r.ok && r.state).toEqual(s);
+      if (r.ok) ring.put(r.state);
+      if (rand(3) === 0) acked = s.tick - rand(5); // acks arrive late, sometimes not at all
+      if (acked < 1) acked = 0;
+    }
+  });
+});

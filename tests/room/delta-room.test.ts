@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Room } from '../../game-server/room/room.js';
+import {
+  applyStateMsg,
+  BaselineRing,
+  ClientMsg,
+  Key,
+  ServerMsg,
+  type StateMsg,
+  type WireState,
+} from '../../protocol/index.js';
+import { createFakeClient, type FakeClient } from '../helpers/fake-client.js';
+import { createFakeTimers } from '../helpers/fake-timers.js';
+
+function makeRoom(arenaId?: number) {
+  const timers = createFakeTimers(500);
+  return new Room({
+    code: 'ABCDEF',
+    name: 'Delta room',
+    maxPlayers: 8,
+    isPrivate: false,
+    tickHz: 30,
+    snapshotHz: 30,
+    emptyTtlMs: 30_000,
+    seed: 11,
+    now: timers.now,
+    timers,
+    onExpire: () => undefined,
+    ...(arenaId === undefined ? {} : { arenaId }),
+  });
+}
+
+/** A client that decodes State frames against the baselines it received, as the browser does. */
+class Decoder {
+  readonly ring = new BaselineRing();
+  readonly states = new Map<number, WireState>();
+  latest = 0;
+  seen = 0;
+  readonly baseAges: number[] = [];
+  constructor(readonly client: FakeClient) {}
+  /** Decodes the frames received since the last call; every one must decode. */
+  drain(): void {
+    const frames = this.client.of(ServerMsg.State);
+    for (; this.seen < frames.length; this.seen++) {
+      const msg = frames[this.seen] as StateMsg;
+      const r = applyStateMsg(msg, (t) => this.ring.get(t));
+      if (!r.ok) throw new Error(`tick ${msg[1]}: ${r.reason}`);
+      this.ring.put(r.state);
+      this.states.set(r.state.tick, r.state);
+      this.baseAges.push(msg[4]);
+      this.latest = Math.max(this.latest, r.state.tick);
+    }
+  }
+}
+
+describe('delta State frames in a room', () => {
+  it('reconstruct exactly the full state every tick, through skipped frames, stale and bogus acks, and baseline loss', () => {
+    const room = makeRoom();
+    const a = createFakeClient();
+    const ref = createFakeClient();
+    const c = createFakeClient();
+    room.join('a', a);
+    room.join('ref', ref);
+    room.join('c', c);
+    const da = new Decoder(a);
+    const dref = new Decoder(ref);
+    let seq = 0;
+    for (let t = 1; t <= 400; t++) {
+      seq++;
+      const keys = [Key.Right | Key.Fire, Key.Down, Key.Left | Key.Up | Key.Fire, 0][
+        Math.floor(t / 25) % 4
+      ] as number;
+      // a acknowledges its newest State, except while it "stalls" (ticks 150..260: far past the ring).
+      const stalled = t > 150 && t < 260;
+      const base = stalled ? Math.min(da.latest, 150) : t % 7 === 0 ? da.latest + 3 : da.latest;
+      room.receive(1, [ClientMsg.Input, seq, keys, (t * 97) % 3000, base, 0]);
+      room.receive(2, [ClientMsg.Input, seq, Key.Up | Key.Fire, -(t * 31) % 3000, 0, 0]);
+      room.receive(3, [ClientMsg.Input, seq, Key.Left, 100, 0, 0]);
+      a.buffered = t % 11 < 3 ? 1 << 20 : 0; // skipped frames under backpressure
+      room.tick();
+      da.drain();
+      dref.drain();
+    }
+    expect(room.stats.stateFramesSkipped).toBeGreaterThan(50);
+    expect(dref.baseAges.every((x) => x === 0)).toBe(true);
+    expect(da.baseAges.filter((x) => x > 0).length).toBeGreaterThan(150);
+    expect(da.baseAges.filter((x) => x === 0).length).toBeGreaterThan(10); // after losing its baseline
+    let compared = 0;
+    let withShots = 0;
+    for (const [tick, s] of da.states) {
+      expect(s).toEqual(dref.states.get(tick));
+      compared++;
+      if (s.projectiles.length > 0) withShots++;
+    }
+    expect(compared).toBeGreaterThan(250);
+    expect(withShots).toBeGreaterThan(50);
+    expect(room.states.stats.encodings).toBeLessThan(
+      room.states.stats.fullFrames + room.states.stats.deltaFrames,
+    );
+  });
+});
