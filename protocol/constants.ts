@@ -1,7 +1,7 @@
 /** Wire and rule constants shared by server and client. Changing any of them changes the game or the wire. */
 
 /** Bumped on any change to the wire format or to the shared rules. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Default simulation rate; the server may run another (it is announced in Welcome). */
 export const DEFAULT_TICK_HZ = 30;

@@ -6,7 +6,16 @@ export const ClientMsg = { Input: 1, Chat: 2, Ping: 3 } as const;
 export type ClientMsgKind = (typeof ClientMsg)[keyof typeof ClientMsg];
 
 /** Server -> client message kinds (first element of every server tuple). */
-export const ServerMsg = { Welcome: 1, State: 2, Chat: 3, Pong: 4, Event: 5, Roster: 6, Notice: 7 } as const;
+export const ServerMsg = {
+  Welcome: 1,
+  State: 2,
+  Chat: 3,
+  Pong: 4,
+  Event: 5,
+  Roster: 6,
+  Notice: 7,
+  Pickups: 8,
+} as const;
 export type ServerMsgKind = (typeof ServerMsg)[keyof typeof ServerMsg];
 
 /** Game event kinds carried by ServerMsg.Event. */
@@ -18,15 +27,36 @@ export const EventKind = {
   RoundEnd: 5,
   Joined: 6,
   Left: 7,
+  PickupTaken: 8,
+  Countdown: 9,
 } as const;
 export type EventKindCode = (typeof EventKind)[keyof typeof EventKind];
 
 /** Round phases as sent in State. */
-export const RoundPhase = { Playing: 1, Intermission: 2 } as const;
+export const RoundPhase = { Playing: 1, Intermission: 2, Warmup: 3, Countdown: 4 } as const;
 export type RoundPhaseCode = (typeof RoundPhase)[keyof typeof RoundPhase];
 
 /** Bits of PlayerSnapshot.flags. */
-export const PlayerFlag = { Alive: 1, Protected: 2 } as const;
+export const PlayerFlag = { Alive: 1, Protected: 2, PoweredUp: 4 } as const;
+
+/** Game modes a room is created with. */
+export const GameMode = { FreeForAll: 1, TeamDeathmatch: 2 } as const;
+export type GameModeCode = (typeof GameMode)[keyof typeof GameMode];
+
+/** Teams: 0 in free-for-all, 1 or 2 in team deathmatch. */
+export const Team = { None: 0, Red: 1, Blue: 2 } as const;
+export type TeamCode = (typeof Team)[keyof typeof Team];
+
+/** How a connection takes part in a room (Welcome.role). */
+export const Role = { Player: 1, Spectator: 2 } as const;
+export type RoleCode = (typeof Role)[keyof typeof Role];
+
+/** Bits of RosterEntry.flags. */
+export const RosterFlag = { Bot: 1, Away: 2 } as const;
+
+/** Pickup kinds. */
+export const PickupKind = { Health: 1, PowerUp: 2 } as const;
+export type PickupKindCode = (typeof PickupKind)[keyof typeof PickupKind];
 
 /**
  * WebSocket close codes. 1000/1001 are standard; 4000-4099 are Tickfire's own.
@@ -43,6 +73,7 @@ export const CloseCode = {
   RoomClosed: 4006,
   Kicked: 4007,
   SlowConsumer: 4008,
+  Replaced: 4009,
 } as const;
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -74,7 +105,11 @@ export type ClientMessage = InputMsg | ChatMsg | PingMsg;
 
 // ---- server -> client ----
 
-/** [1, version, playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers, serverTime, arenaId]. */
+/**
+ * [1, version, playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers, serverTime, arenaId,
+ * mode, role, resumeToken]: resumeToken ('' if none) lets this player take its seat back after a
+ * dropped connection (handshake `resume=`); it is secret and changes on every resume.
+ */
 export type WelcomeMsg = readonly [
   kind: typeof ServerMsg.Welcome,
   version: number,
@@ -86,6 +121,9 @@ export type WelcomeMsg = readonly [
   maxPlayers: number,
   serverTime: number,
   arenaId: number,
+  mode: GameModeCode,
+  role: RoleCode,
+  resumeToken: string,
 ];
 
 /** [id, x, y, angle, hp, flags]: x/y in 1/POSITION_SCALE px, angle in 1/ANGLE_SCALE rad. */
@@ -136,8 +174,20 @@ export type ServerChatMsg = readonly [
 /** [4, clientTime, serverTime]. */
 export type PongMsg = readonly [kind: typeof ServerMsg.Pong, clientTime: number, serverTime: number];
 
-/** [playerId, name, kills, deaths]. */
-export type RosterEntry = readonly [id: number, name: string, kills: number, deaths: number];
+/** [playerId, name, kills, deaths, team, flags]: team per Team, flags per RosterFlag. */
+export type RosterEntry = readonly [
+  id: number,
+  name: string,
+  kills: number,
+  deaths: number,
+  team: TeamCode,
+  flags: number,
+];
+
+/** [id, kind, x, y, available]: a pickup point (x, y in px); available 1 when it can be taken. */
+export type PickupEntry = readonly [id: number, kind: PickupKindCode, x: number, y: number, available: 0 | 1];
+/** [8, pickups]: every pickup point of the room, sent on join and whenever one changes. */
+export type PickupsMsg = readonly [kind: typeof ServerMsg.Pickups, pickups: readonly PickupEntry[]];
 /** [6, entries]: the full roster, sent on join and whenever it changes. */
 export type RosterMsg = readonly [kind: typeof ServerMsg.Roster, entries: readonly RosterEntry[]];
 /** [7, code, text]. */
@@ -162,6 +212,14 @@ export type RoundEndEvent = readonly [
 ];
 export type JoinedEvent = readonly [typeof EventKind.Joined, playerId: number, name: string];
 export type LeftEvent = readonly [typeof EventKind.Left, playerId: number, name: string];
+export type PickupTakenEvent = readonly [
+  typeof EventKind.PickupTaken,
+  playerId: number,
+  pickupId: number,
+  kind: PickupKindCode,
+];
+/** The next round starts in `msLeft` ms (sent when a countdown begins). */
+export type CountdownEvent = readonly [typeof EventKind.Countdown, roundNumber: number, msLeft: number];
 export type GameEvent =
   | HitEvent
   | KillEvent
@@ -169,7 +227,9 @@ export type GameEvent =
   | RoundStartEvent
   | RoundEndEvent
   | JoinedEvent
-  | LeftEvent;
+  | LeftEvent
+  | PickupTakenEvent
+  | CountdownEvent;
 /** [5, events]: everything that happened in one tick, in order. */
 export type EventMsg = readonly [kind: typeof ServerMsg.Event, tick: number, events: readonly GameEvent[]];
 
@@ -180,4 +240,5 @@ export type ServerMessage =
   | PongMsg
   | EventMsg
   | RosterMsg
-  | NoticeMsg;
+  | NoticeMsg
+  | PickupsMsg;

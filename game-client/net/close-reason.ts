@@ -16,6 +16,8 @@ const JOIN_MESSAGES: Record<JoinFailureCode, string> = {
   server_full: 'The server is full right now. Try again in a minute.',
   rate_limited: 'Too many attempts in a short time. Wait a few seconds and try again.',
   bad_origin: 'This page may not join games on that server (it is not served from the game server).',
+  resume_failed: 'Your seat could not be taken back (it expired or its server is gone).',
+  invalid_seat: 'The seat reserved for you is no longer valid. Try joining again.',
 };
 
 /** A sentence for a refused join, with the server's own reason appended when it adds something. */

@@ -1,5 +1,5 @@
 /** The one validation of a join, shared by the WebSocket upgrade and GET /api/join. */
-import { type JoinRefusal, type JoinRequest, parseJoinQuery } from '../../protocol/index.js';
+import { isResume, type JoinRefusal, type JoinRequest, parseJoinQuery } from '../../protocol/index.js';
 import type { Matchmaker } from '../room/matchmaker.js';
 import type { Room } from '../room/room.js';
 
@@ -13,6 +13,9 @@ export function resolveJoin(rawQuery: string, matchmaker: Matchmaker, create: bo
   const params = new URLSearchParams(rawQuery);
   const parsed = parseJoinQuery((key) => params.get(key));
   if ('error' in parsed) return { ok: false, refusal: parsed };
+  if (isResume(parsed)) {
+    return { ok: false, refusal: { error: 'resume_failed', reason: 'this server cannot resume that seat' } };
+  }
   const placed = matchmaker.place(parsed.room, create);
   if (!placed.ok) return placed;
   return { ok: true, request: parsed, room: placed.room };

@@ -2,8 +2,12 @@
 import {
   encode,
   type GameEvent,
+  GameMode,
+  type GameModeCode,
   type NoticeCodeValue,
   PROTOCOL_VERSION,
+  Role,
+  type RoleCode,
   type RosterEntry,
   ServerMsg,
 } from '../../protocol/index.js';
@@ -18,9 +22,12 @@ export interface WelcomeFields {
   readonly maxPlayers: number;
   readonly serverTime: number;
   readonly arenaId: number;
+  readonly mode?: GameModeCode;
+  readonly role?: RoleCode;
+  readonly resumeToken?: string;
 }
 
-/** [1, version, playerId, code, roomName, tickHz, snapshotHz, maxPlayers, serverTime, arenaId]. */
+/** [1, version, playerId, code, roomName, tickHz, snapshotHz, maxPlayers, serverTime, arenaId, mode, role, token]. */
 export function welcomeFrame(w: WelcomeFields): Uint8Array {
   return encode([
     ServerMsg.Welcome,
@@ -33,6 +40,9 @@ export function welcomeFrame(w: WelcomeFields): Uint8Array {
     w.maxPlayers,
     w.serverTime,
     w.arenaId,
+    w.mode ?? GameMode.FreeForAll,
+    w.role ?? Role.Player,
+    w.resumeToken ?? '',
   ]);
 }
 

@@ -43,6 +43,9 @@ describe('Room', () => {
       2,
       500,
       1,
+      1,
+      1,
+      '',
     ]);
     expect(a.frames[1]?.[0]).toBe(ServerMsg.Roster);
     expect(

@@ -14,7 +14,7 @@ describe('joining and playing', () => {
     expect(welcome[4]).toBe(`Arena ${welcome[3].slice(0, 4)}`);
     expect(welcome.slice(5, 8)).toEqual([30, 30, 16]);
     const roster = await c.nextMessage(ServerMsg.Roster);
-    expect(roster[1]).toEqual([[1, 'ann', 0, 0]]);
+    expect(roster[1]).toEqual([[1, 'ann', 0, 0, 0, 0]]);
     const s1 = await c.nextMessage(ServerMsg.State);
     const s2 = await c.nextMessage(ServerMsg.State);
     const s3 = await c.nextMessage(ServerMsg.State);

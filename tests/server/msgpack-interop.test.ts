@@ -21,6 +21,9 @@ describe('frames are standard msgpack', () => {
       16,
       expect.any(Number),
       1,
+      1,
+      1,
+      '',
     ]);
     c.send([ClientMsg.Input, 1, Key.Down, 500, 0, 0]);
     const full = await c.nextState((s) => s.ack === 1);

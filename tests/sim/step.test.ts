@@ -116,8 +116,8 @@ describe('stepWorld', () => {
       1,
       1,
       [
-        [1, 'left', 1, 0],
-        [2, 'right', 0, 1],
+        [1, 'left', 1, 0, 0, 0],
+        [2, 'right', 0, 1, 0, 0],
       ],
     ]);
     expect(world.round.phase).toBe(RoundPhase.Intermission);
@@ -136,7 +136,7 @@ describe('stepWorld', () => {
       EventKind.RoundEnd,
       1,
       0,
-      [[1, 'solo', 0, 0]],
+      [[1, 'solo', 0, 0, 0, 0]],
     ]);
   });
 
