@@ -2,14 +2,15 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_MAX_PLAYERS_PER_ROOM, MAX_PLAYERS_PER_ROOM_LIMIT } from '../protocol/index.js';
+import { type HostingConfig, parseHosting } from './cluster-config.js';
 import { findPackageRoot } from './package-root.js';
 
 /** Log levels accepted by --log-level (pino's, plus silent). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** The validated server configuration. */
-export interface Config {
+/** The validated server configuration (hosting fields: see HostingConfig). */
+export interface Config extends HostingConfig {
   /** TCP port; 0 picks a free one. @default 8080 */
   readonly port: number;
   /** Interface to listen on. @default '0.0.0.0' */
@@ -124,6 +125,14 @@ function buildProgram(): Command {
       '--slow-consumer-timeout <s>',
       'seconds a slow socket is kept (env SLOW_CONSUMER_TIMEOUT_S, default 5)',
     )
+    .option('--redis <url>', 'Redis URL: turns on cluster mode (env REDIS_URL)')
+    .option('--public-url <url>', 'how clients reach this process, needed with --redis (env PUBLIC_URL)')
+    .option('--node-id <id>', 'unique id of this process in the cluster (env NODE_ID, default random)')
+    .option('--admin-token <token>', 'bearer token of /admin/*, 16+ chars (env ADMIN_TOKEN, default off)')
+    .option('--resume-grace <s>', 'seconds a dropped seat is kept, 0 = off (env RESUME_GRACE_S, default 20)')
+    .option('--drain-timeout <s>', 'longest SIGTERM drain in seconds (env DRAIN_TIMEOUT_S, default 30)')
+    .option('--heartbeat <s>', 'cluster heartbeat period in seconds (env HEARTBEAT_S, default 1)')
+    .option('--node-expiry <s>', 'seconds a silent node stays listed (env NODE_EXPIRY_S, default 5)')
     .exitOverride()
     .configureOutput({ writeErr: () => {}, outputError: () => {} });
 }
@@ -196,7 +205,12 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
   if (slowS < 0.1) throw new ConfigError('--slow-consumer-timeout must be at least 0.1 seconds');
   const originsRaw = pick('allowedOrigins', 'ALLOWED_ORIGINS');
 
+  const hosting = parseHosting(pick, (message) => {
+    throw new ConfigError(message);
+  });
+
   return Object.freeze({
+    ...hosting,
     port,
     host,
     tickRate,

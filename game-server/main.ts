@@ -28,22 +28,42 @@ async function main(): Promise<void> {
   }
 
   const log = createLogger(config);
-  const server = await startServer(config, log);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, log);
+  } catch (err) {
+    // e.g. Redis unreachable: the ClusterError names the redacted URL.
+    fail(`tickfire: ${err instanceof Error ? err.message : String(err)}`, 1);
+  }
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  log.info({ url: `http://${shownHost}:${server.port}/`, tickRate: config.tickRate }, 'listening');
+  const cluster = server.directory ? { node: server.directory.nodeId, publicUrl: config.publicUrl } : {};
+  log.info(
+    { url: `http://${shownHost}:${server.port}/`, tickRate: config.tickRate, ...cluster },
+    'listening',
+  );
 
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    server.close().then(
+  const exitAfter = (p: Promise<void>) =>
+    p.then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );
+  let stopping = false;
+  // SIGTERM drains (rounds finish up to --drain-timeout); SIGINT, or a second signal, stops at once.
+  const onSignal = (signal: string) => {
+    if (stopping || signal === 'SIGINT') {
+      log.info({ signal }, 'shutting down now');
+      exitAfter(server.close());
+      return;
+    }
+    stopping = true;
+    log.info({ signal, drainTimeoutS: config.drainTimeoutS }, 'draining');
+    exitAfter(server.drain(config.drainTimeoutS * 1000));
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
 }
 
 main().catch((err: unknown) => fail(`tickfire: ${err instanceof Error ? err.message : String(err)}`, 1));

@@ -15,6 +15,7 @@ export const CLOSE_REASONS = [
   'normal',
   'going_away',
   'server_shutdown',
+  'server_draining',
   'drained',
   'bad_message',
   'version_mismatch',

@@ -120,6 +120,8 @@ await waitForPong(redisPort).catch((err) => {
 const redisUrl = `redis://127.0.0.1:${redisPort}`;
 console.log(`cluster: redis at ${redisUrl}`);
 
+// A page served by one process opens its socket on another (the seat's node): allow every node's origin.
+const origins = Array.from({ length: nodes }, (_, i) => `http://localhost:${basePort + i}`).join(',');
 for (let i = 0; i < nodes; i++) {
   const port = basePort + i;
   const args = [
@@ -130,6 +132,10 @@ for (let i = 0; i < nodes; i++) {
     redisUrl,
     '--public-url',
     `http://localhost:${port}`,
+    '--node-id',
+    `node${i + 1}`,
+    '--allowed-origins',
+    origins,
   ];
   if (adminToken) args.push('--admin-token', adminToken);
   start(`node${i + 1} `, COLORS[i % 5], process.execPath, args);

@@ -25,6 +25,7 @@ import {
   type SeatRefusal,
   type SeatReservation,
 } from './cluster-types.js';
+import { findResumeNode, forgetResume, type ResumeNode, recordResume } from './resume-index.js';
 import { type CreateRoomHandler, RoomRequests } from './room-requests.js';
 import { newSeatToken, type SeatTake, storeSeat, takeSeat } from './seat-tokens.js';
 
@@ -171,6 +172,27 @@ export class ClusterDirectory {
   /** True once drain() was called. */
   get isDraining(): boolean {
     return this.draining;
+  }
+
+  /** False while the Redis connection or the heartbeat is failing (readiness). */
+  get isHealthy(): boolean {
+    return !this.closed && !this.failing && !this.beatFailing;
+  }
+
+  /** Records that resume `token` resumes on this node for `ttlMs` (the grace); call on issue and rotation. */
+  async recordResume(token: string, ttlMs: number): Promise<void> {
+    const node: ResumeNode = { nodeId: this.nodeId, url: this.publicUrl };
+    await this.guard('recordResume', () => recordResume(this.cmd, this.keys, token, node, ttlMs));
+  }
+
+  /** The node (id and public URL) a resume token belongs to, or null when unknown or expired. */
+  async findResumeNode(token: string): Promise<ResumeNode | null> {
+    return this.guard('findResumeNode', () => findResumeNode(this.cmd, this.keys, token));
+  }
+
+  /** Forgets a resume token (redeemed or released). */
+  async forgetResume(token: string): Promise<void> {
+    await this.guard('forgetResume', () => forgetResume(this.cmd, this.keys, token));
   }
 
   /**

@@ -18,6 +18,8 @@ export interface ClusterKeys {
   /** Where a node receives answers to its requests. */
   replies(nodeId: string): string;
   chat(code: string): string;
+  /** Which node holds a resumable seat, keyed by the SHA-256 digest of its resume token. */
+  resume(digest: string): string;
   /** Player-count announcements. */
   readonly players: string;
 }
@@ -34,6 +36,7 @@ export function clusterKeys(prefix: string): ClusterKeys {
     requests: (id) => `${prefix}req:${id}`,
     replies: (id) => `${prefix}rep:${id}`,
     chat: (code) => `${prefix}chat:${code}`,
+    resume: (digest) => `${prefix}resume:${digest}`,
     players: `${prefix}players`,
   };
 }

@@ -21,5 +21,6 @@ export type {
   SeatRefusal,
   SeatReservation,
 } from './cluster-types.js';
+export type { ResumeNode } from './resume-index.js';
 export type { CreateRoomHandler } from './room-requests.js';
 export { SEAT_TOKEN_PATTERN, type SeatTake } from './seat-tokens.js';

@@ -1,0 +1,90 @@
+/** Real server processes (`node dist/node/game-server/main.js`) for multi-process tests, killed after each file. */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = join(import.meta.dirname, '..', '..');
+/** The built server entry point. */
+export const SERVER_MAIN = join(root, 'dist', 'node', 'game-server', 'main.js');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true }))
+    if (e.isFile() && e.name.endsWith('.ts')) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+  return t;
+}
+
+/** Compiles the server (tsc) when dist is missing or older than game-server/ or protocol/. */
+export function buildServerIfStale(): void {
+  const built = existsSync(SERVER_MAIN) ? statSync(SERVER_MAIN).mtimeMs : 0;
+  if (built >= Math.max(newest('game-server'), newest('protocol'))) return;
+  // tsc emits even with type errors elsewhere; a missing entry point is the real failure.
+  spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.server.json'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
+  if (!existsSync(SERVER_MAIN)) throw new Error('server build failed: run npm run build:server');
+}
+
+/** A running server process. */
+export interface ServerProcess {
+  readonly port: number;
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Every stdout/stderr line so far. */
+  readonly lines: string[];
+  /** Resolves with the exit code (null if killed by a signal) and signal. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once a line matching `pattern` is (or was) printed. */
+  waitForLine(pattern: RegExp): Promise<string>;
+}
+
+/** Spawns the server on `port` with `args`; resolves once it logs "listening". */
+export async function startServerProcess(port: number, args: readonly string[]): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [SERVER_MAIN, '--port', String(port), '--host', '127.0.0.1', '--log-level', 'info', ...args],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const lines: string[] = [];
+  const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream }).on('line', (line) => {
+      lines.push(line);
+      for (const w of [...waiters])
+        if (w.pattern.test(line)) {
+          waiters.delete(w);
+          w.resolve(line);
+        }
+    });
+  }
+  const exited = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
+  const waitForLine = (pattern: RegExp) => {
+    const seen = lines.find((l) => pattern.test(l));
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise<string>((resolve) => waiters.add({ pattern, resolve }));
+  };
+  const early = exited.then(({ code }) => {
+    throw new Error(`server on port ${port} exited (${code}) before listening:\n${lines.join('\n')}`);
+  });
+  early.catch(() => {});
+  await Promise.race([waitForLine(/"msg":"listening"/), early]);
+  return { port, url: `http://127.0.0.1:${port}`, child, lines, exited, waitForLine };
+}
+
+/** Kills `p` with `signal` (by its PID) unless it already exited, and waits for the exit. */
+export async function stopServerProcess(p: ServerProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  if (p.child.pid !== undefined) process.kill(p.child.pid, signal);
+  await p.exited;
+}
