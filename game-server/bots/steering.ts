@@ -1,16 +1,5 @@
 /** Turning a wished direction into the 8-way key bitmask a keyboard can hold, and angle helpers. */
-import { Key } from '../../protocol/index.js';
-
-const SECTOR_KEYS: readonly number[] = [
-  Key.Right,
-  Key.Right | Key.Down,
-  Key.Down,
-  Key.Down | Key.Left,
-  Key.Left,
-  Key.Left | Key.Up,
-  Key.Up,
-  Key.Up | Key.Right,
-];
+import { keysForSector } from '../../protocol/index.js';
 
 /**
  * 8-way movement keys for the direction (dx, dy) (y grows downwards); 0 for no direction. With the
@@ -22,7 +11,7 @@ export function keysToward(dx: number, dy: number, dither = 0.5): number {
   const s = Math.atan2(dy, dx) / (Math.PI / 4);
   const lower = Math.floor(s);
   const sector = s - lower > dither ? lower + 1 : lower;
-  return SECTOR_KEYS[((sector % 8) + 8) % 8] ?? 0;
+  return keysForSector(sector);
 }
 
 /** `rad` wrapped into (-PI, PI]. */

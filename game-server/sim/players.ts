@@ -1,5 +1,5 @@
 /** Joining, leaving and (re)spawning players. */
-import { EventKind, PLAYER_MAX_HP } from '../../protocol/index.js';
+import { EventKind, PLAYER_MAX_HP, Team, type TeamCode } from '../../protocol/index.js';
 import { nextRandom } from './rng.js';
 import type { SimPlayer, World } from './world.js';
 
@@ -29,8 +29,14 @@ export function spawnPlayer(world: World, p: SimPlayer): void {
   world.pendingEvents.push([EventKind.Spawn, p.id, p.x, p.y]);
 }
 
+/** How a player joins: its team (team deathmatch) and whether the server runs it. */
+export interface JoinAs {
+  readonly team?: TeamCode;
+  readonly bot?: boolean;
+}
+
 /** Adds a player with `id` (unique in the world) and spawns it. */
-export function addPlayer(world: World, id: number, name: string): SimPlayer {
+export function addPlayer(world: World, id: number, name: string, as: JoinAs = {}): SimPlayer {
   const p: SimPlayer = {
     id,
     name,
@@ -47,6 +53,9 @@ export function addPlayer(world: World, id: number, name: string): SimPlayer {
     nextFireTick: 0,
     kills: 0,
     deaths: 0,
+    team: as.team ?? Team.None,
+    bot: as.bot ?? false,
+    poweredUntilTick: 0,
   };
   world.players.set(id, p);
   world.pendingEvents.push([EventKind.Joined, id, name]);

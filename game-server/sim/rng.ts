@@ -8,3 +8,13 @@ export function nextRandom(state: number): [number, number] {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return [s, ((t ^ (t >>> 14)) >>> 0) / 4294967296];
 }
+
+/** A generator over nextRandom for code outside the world (bots' rooms, tests, load generators). */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    const [next, value] = nextRandom(state);
+    state = next;
+    return value;
+  };
+}

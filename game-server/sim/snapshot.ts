@@ -6,14 +6,23 @@ import {
   type ProjectileSnapshot,
   type RoundSnapshot,
 } from '../../protocol/index.js';
-import type { World } from './world.js';
+import { isPoweredUp } from './pickups.js';
+import type { SimPlayer, World } from './world.js';
+
+/** A player's PlayerFlag bits: alive, spawn-protected, powered up. */
+export function playerFlags(world: World, p: SimPlayer): number {
+  return (
+    (p.alive ? PlayerFlag.Alive : 0) |
+    (world.tick < p.protectedUntilTick ? PlayerFlag.Protected : 0) |
+    (p.alive && isPoweredUp(world, p) ? PlayerFlag.PoweredUp : 0)
+  );
+}
 
 /** Every player as [id, x, y, angle, hp, flags] in wire units. */
 export function snapshotPlayers(world: World): PlayerSnapshot[] {
   const out: PlayerSnapshot[] = [];
   for (const p of world.players.values()) {
-    const flags =
-      (p.alive ? PlayerFlag.Alive : 0) | (world.tick < p.protectedUntilTick ? PlayerFlag.Protected : 0);
+    const flags = playerFlags(world, p);
     out.push([p.id, Math.round(p.x * POSITION_SCALE), Math.round(p.y * POSITION_SCALE), p.aim, p.hp, flags]);
   }
   return out;

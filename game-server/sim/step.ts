@@ -6,6 +6,7 @@ import {
   Key,
   movePlayer,
   PLAYER_RADIUS_PX,
+  POWER_UP_DAMAGE_FACTOR,
   PROJECTILE_DAMAGE,
   PROJECTILE_RADIUS_PX,
   PROJECTILE_SPEED_PX_S,
@@ -15,8 +16,10 @@ import {
   segmentHitsWall,
 } from '../../protocol/index.js';
 import { type PastPlayer, playersAt, recordHistory, rewindFor } from './history.js';
+import { advancePhase, endRound, isActivePhase, roundIsOver } from './match-flow.js';
+import { isPoweredUp, stepPickups } from './pickups.js';
 import { spawnPlayer } from './players.js';
-import { standings } from './standings.js';
+import { areTeammates } from './teams.js';
 import type { SimPlayer, SimProjectile, World } from './world.js';
 
 /** The input a player's next tick uses: held keys and aim, tagged with its seq. */
@@ -42,9 +45,9 @@ export function stepWorld(
   world.timeMs = timeMs;
   const events = world.pendingEvents;
   world.pendingEvents = [];
+  advancePhase(world, events);
   const playing = world.round.phase === RoundPhase.Playing;
-
-  if (!playing && world.tick >= world.round.phaseEndTick) startRound(world, events);
+  const active = isActivePhase(world);
 
   for (const p of world.players.values()) {
     const input = inputs.get(p.id);
@@ -54,7 +57,7 @@ export function stepWorld(
       p.lastSeq = input.seq;
       p.viewLagMs = rewindFor(timeMs, input.viewTime ?? 0);
     }
-    if (playing && p.alive) {
+    if (active && p.alive) {
       const next = movePlayer(p, p.keys, world.timing.dtS, world.arena);
       p.x = next.x;
       p.y = next.y;
@@ -67,11 +70,12 @@ export function stepWorld(
     players: [...world.players.values()].map((p) => ({ id: p.id, x: p.x, y: p.y, alive: p.alive })),
   });
 
-  if (playing) {
+  if (active) {
     moveProjectiles(world, events);
     fire(world);
     respawn(world);
-    if (roundIsOver(world)) endRound(world, events);
+    stepPickups(world, events);
+    if (playing && roundIsOver(world)) endRound(world, events);
   }
   events.push(...world.pendingEvents);
   world.pendingEvents = [];
@@ -94,6 +98,7 @@ function fire(world: World): void {
       vy: Math.round(dirY * PROJECTILE_SPEED_PX_S),
       expiresTick: world.tick + world.timing.projectileTtlTicks,
       rewindMs: p.viewLagMs,
+      damage: PROJECTILE_DAMAGE * (isPoweredUp(world, p) ? POWER_UP_DAMAGE_FACTOR : 1),
     });
     world.nextProjectileId = (world.nextProjectileId % 0xffff) + 1;
     p.nextFireTick = world.tick + world.timing.fireCooldownTicks;
@@ -137,14 +142,15 @@ function moveProjectiles(world: World, events: GameEvent[]): void {
     let victim: SimPlayer | undefined;
     let tHit = tWall;
     for (const p of targetsFor(world, pr.rewindMs, cache)) {
-      if (p.id === pr.ownerId) continue;
+      // Friendly fire is off: a shot passes through its owner's teammates.
+      if (p.id === pr.ownerId || areTeammates(world, pr.ownerId, p.id)) continue;
       const t = segmentHitsCircle(pr.x, pr.y, x1, y1, p.x, p.y, PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX);
       if (t >= 0 && t < tHit) {
         tHit = t;
         victim = world.players.get(p.id);
       }
     }
-    if (victim) damage(world, victim, pr.ownerId, events);
+    if (victim) damage(world, victim, pr.ownerId, pr.damage ?? PROJECTILE_DAMAGE, events);
     else if (tWall === Number.POSITIVE_INFINITY && world.tick < pr.expiresTick) {
       pr.x = quantize(x1);
       pr.y = quantize(y1);
@@ -154,51 +160,31 @@ function moveProjectiles(world: World, events: GameEvent[]): void {
   world.projectiles = kept;
 }
 
-function damage(world: World, victim: SimPlayer, shooterId: number, events: GameEvent[]): void {
+/** Applies a hit; kills and deaths count only while Playing (Warmup is practice). */
+function damage(
+  world: World,
+  victim: SimPlayer,
+  shooterId: number,
+  amount: number,
+  events: GameEvent[],
+): void {
   if (world.tick < victim.protectedUntilTick) return;
-  victim.hp = Math.max(0, victim.hp - PROJECTILE_DAMAGE);
-  events.push([EventKind.Hit, shooterId, victim.id, PROJECTILE_DAMAGE, victim.hp]);
+  victim.hp = Math.max(0, victim.hp - amount);
+  events.push([EventKind.Hit, shooterId, victim.id, amount, victim.hp]);
   if (victim.hp > 0) return;
   victim.alive = false;
-  victim.deaths += 1;
+  victim.poweredUntilTick = 0;
   victim.respawnTick = world.tick + world.timing.respawnTicks;
-  const shooter = world.players.get(shooterId);
-  if (shooter) shooter.kills += 1;
+  if (world.round.phase === RoundPhase.Playing) {
+    victim.deaths += 1;
+    const shooter = world.players.get(shooterId);
+    if (shooter) shooter.kills += 1;
+  }
   events.push([EventKind.Kill, victim.id, shooterId]);
 }
 
 function respawn(world: World): void {
   for (const p of world.players.values()) {
     if (!p.alive && world.tick >= p.respawnTick) spawnPlayer(world, p);
-  }
-}
-
-function roundIsOver(world: World): boolean {
-  if (world.tick >= world.round.phaseEndTick) return true;
-  for (const p of world.players.values()) if (p.kills >= world.timing.killTarget) return true;
-  return false;
-}
-
-function endRound(world: World, events: GameEvent[]): void {
-  const table = standings(world);
-  const top = table[0];
-  const second = table[1];
-  const winner = top && top[2] > 0 && (!second || second[2] < top[2]) ? top[0] : 0;
-  events.push([EventKind.RoundEnd, world.round.number, winner, table]);
-  world.round.phase = RoundPhase.Intermission;
-  world.round.phaseEndTick = world.tick + world.timing.intermissionTicks;
-  world.projectiles = [];
-}
-
-function startRound(world: World, events: GameEvent[]): void {
-  world.round.number += 1;
-  world.round.phase = RoundPhase.Playing;
-  world.round.phaseEndTick = world.tick + world.timing.roundTicks;
-  events.push([EventKind.RoundStart, world.round.number, world.timing.roundTicks * world.timing.dtS * 1000]);
-  for (const p of world.players.values()) {
-    p.kills = 0;
-    p.deaths = 0;
-    p.nextFireTick = 0;
-    spawnPlayer(world, p);
   }
 }
