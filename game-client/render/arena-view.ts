@@ -1,14 +1,14 @@
 /** Draws the static arena: floor, outer border and walls with their shadows. */
 import type Phaser from 'phaser';
-import { ARENA } from '../../protocol/index.js';
+import type { Arena } from '../../protocol/index.js';
 import { UI } from './palette.js';
 import { Tex } from './textures.js';
 
 const BORDER_PX = 24;
 
-/** Adds the arena's display objects to `scene` (they never change). */
-export function drawArena(scene: Phaser.Scene): void {
-  const { width, height, walls } = ARENA;
+/** Adds `arena`'s display objects to `scene` (they never change). */
+export function drawArena(scene: Phaser.Scene, arena: Arena): void {
+  const { width, height, walls } = arena;
   scene.add.tileSprite(0, 0, width, height, Tex.floor).setOrigin(0).setDepth(0);
 
   const shade = scene.add.graphics().setDepth(4);
@@ -33,3 +33,9 @@ export function drawArena(scene: Phaser.Scene): void {
 
 /** How far the camera may look past the arena edge, in px. */
 export const ARENA_MARGIN_PX = BORDER_PX + 40;
+
+/** The camera bounds for `arena`: the arena plus ARENA_MARGIN_PX on every side. */
+export function cameraBounds(arena: Arena): { x: number; y: number; width: number; height: number } {
+  const m = ARENA_MARGIN_PX;
+  return { x: -m, y: -m, width: arena.width + 2 * m, height: arena.height + 2 * m };
+}

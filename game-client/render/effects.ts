@@ -39,3 +39,39 @@ export function sparkBurst(
     });
   }
 }
+
+/** An expanding ring at (x, y): the shock wave of a death or a pickup. */
+export function shockRing(scene: Phaser.Scene, x: number, y: number, tint: number, toScale = 2.4): void {
+  const ring = scene.add.image(x, y, Tex.ring).setTint(tint).setBlendMode('ADD').setDepth(24).setScale(0.4);
+  scene.tweens.add({
+    targets: ring,
+    scale: toScale,
+    alpha: 0,
+    duration: 420,
+    ease: 'Quad.easeOut',
+    onComplete: () => ring.destroy(),
+  });
+}
+
+/** A damage number rising from (x, y). */
+export function damageNumber(scene: Phaser.Scene, x: number, y: number, damage: number, color: string): void {
+  const t = scene.add
+    .text(x, y - 24, `-${damage}`, {
+      fontFamily: 'system-ui, sans-serif',
+      fontSize: '15px',
+      fontStyle: 'bold',
+      color,
+      stroke: '#0b0f17',
+      strokeThickness: 4,
+    })
+    .setOrigin(0.5)
+    .setDepth(26);
+  scene.tweens.add({
+    targets: t,
+    y: y - 58,
+    alpha: 0,
+    duration: 700,
+    ease: 'Cubic.easeOut',
+    onComplete: () => t.destroy(),
+  });
+}

@@ -1,14 +1,15 @@
 /** The world view: arena, players (own predicted, others interpolated), projectiles and effects. */
 import Phaser from 'phaser';
-import { ARENA, EventKind, type GameEvent, PLAYER_RADIUS_PX } from '../../protocol/index.js';
+import { ARENA, type Arena, EventKind, type GameEvent, PLAYER_RADIUS_PX } from '../../protocol/index.js';
 import type { PlayerView } from '../net/snapshot.js';
-import { ARENA_MARGIN_PX, drawArena } from './arena-view.js';
+import { cameraBounds, drawArena } from './arena-view.js';
 import { muzzleFlash, sparkBurst } from './effects.js';
 import { isMatchContext, type MatchContext, type RenderedEntity } from './match-context.js';
 import { colorFor, UI } from './palette.js';
 import { PlayerSprite } from './player-sprite.js';
 import { SceneKey } from './preload-scene.js';
 import { Tex } from './textures.js';
+import { WorldExtras } from './world-extras.js';
 
 /** Reference viewport: larger screens zoom in so everyone sees about the same area. */
 const REFERENCE_AREA_PX = 1280 * 800;
@@ -20,6 +21,7 @@ export class GameScene extends Phaser.Scene {
   private readonly projectiles = new Map<number, Phaser.GameObjects.Image>();
   private unsubscribe: (() => void) | null = null;
   private started = false;
+  private extras: WorldExtras | null = null;
 
   constructor() {
     super(SceneKey.game);
@@ -35,14 +37,21 @@ export class GameScene extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(UI.background);
-    drawArena(this);
-    const m = ARENA_MARGIN_PX;
-    this.cameras.main.setBounds(-m, -m, ARENA.width + 2 * m, ARENA.height + 2 * m);
-    this.cameras.main.centerOn(ARENA.width / 2, ARENA.height / 2);
+    const arena = this.arena;
+    drawArena(this, arena);
+    const b = cameraBounds(arena);
+    this.cameras.main.setBounds(b.x, b.y, b.width, b.height);
+    this.cameras.main.centerOn(arena.width / 2, arena.height / 2);
     this.fitZoom();
     this.scale.on(Phaser.Scale.Events.RESIZE, this.fitZoom, this);
     this.unsubscribe = this.ctx.session.on('game', (e) => this.onGameEvent(e));
+    this.extras = new WorldExtras(this, this.ctx);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+  }
+
+  /** The room's arena (Welcome's arena id), the standard one before Welcome. */
+  private get arena(): Arena {
+    return this.ctx.session.room?.arena ?? ARENA;
   }
 
   override update(time: number, delta: number): void {
@@ -52,6 +61,7 @@ export class GameScene extends Phaser.Scene {
     const myId = session.room?.playerId ?? null;
     const cam = this.cameras.main;
     const pointer = this.input.activePointer;
+    const focus = this.extras?.update(frame, time) ?? null;
 
     const seen = new Set<number>();
     const rendered: RenderedEntity[] = [];
@@ -60,12 +70,12 @@ export class GameScene extends Phaser.Scene {
       if (!this.started || me.alive) cam.centerOn(me.x, me.y);
       this.started = true;
       const world = cam.getWorldPoint(pointer.x, pointer.y);
-      controls.aimRad = Math.atan2(world.y - me.y, world.x - me.x);
+      controls.aimRad = this.extras?.touchAim() ?? Math.atan2(world.y - me.y, world.x - me.x);
       controls.pointerFire = pointer.isDown && pointer.leftButtonDown() && this.pointerInGame(pointer);
       this.drawPlayer(me, controls.aimRad, myId, time, delta);
       seen.add(me.id);
       rendered.push({ id: me.id, x: me.x, y: me.y });
-    }
+    } else if (focus) cam.centerOn(focus.x, focus.y);
     for (const p of frame.others) {
       this.drawPlayer(p, p.angle, myId, time, delta);
       seen.add(p.id);
@@ -94,6 +104,7 @@ export class GameScene extends Phaser.Scene {
       sprite = new PlayerSprite(this, colorFor(view.id, myId), name, view.id === myId);
       this.players.set(view.id, sprite);
     }
+    if (this.extras) sprite.setColors(this.extras.colorOf(view.id), this.extras.ownAccent());
     sprite.update(view, angle, name, time, delta);
   }
 
@@ -107,7 +118,7 @@ export class GameScene extends Phaser.Scene {
       let img = this.projectiles.get(pr.id);
       const angle = Math.atan2(pr.vy, pr.vx);
       if (!img) {
-        const tint = colorFor(pr.ownerId, myId);
+        const tint = this.extras?.colorOf(pr.ownerId) ?? colorFor(pr.ownerId, myId);
         img = this.add.image(pr.x, pr.y, Tex.projectile).setTint(tint).setBlendMode('ADD').setDepth(15);
         img.setScale(1.6, 0.8);
         this.projectiles.set(pr.id, img);
@@ -158,6 +169,8 @@ export class GameScene extends Phaser.Scene {
   private teardown(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.extras?.destroy();
+    this.extras = null;
     this.scale.off(Phaser.Scale.Events.RESIZE, this.fitZoom, this);
     for (const s of this.players.values()) s.destroy();
     this.players.clear();

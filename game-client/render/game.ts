@@ -5,6 +5,7 @@ import { HudScene } from './hud-scene.js';
 import type { MatchContext } from './match-context.js';
 import { UI } from './palette.js';
 import { PreloadScene, SceneKey } from './preload-scene.js';
+import { isSoftwareWebGL } from './software-gl.js';
 
 /** Starts and stops matches in one Phaser game attached to a DOM parent. */
 export class GameView {
@@ -22,6 +23,8 @@ export class GameView {
         height: parent.clientHeight || 600,
       },
       audio: { noAudio: true },
+      // Multisampling on a CPU rasteriser held each frame (and every network message behind it) ~3x longer.
+      render: { antialiasGL: !isSoftwareWebGL() },
       input: { keyboard: false, gamepad: false },
       disableContextMenu: true,
       banner: false,

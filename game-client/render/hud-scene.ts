@@ -1,21 +1,29 @@
 /** The heads-up display: health, score, round clock, ping, kill feed, banners and the scoreboard. */
 import Phaser from 'phaser';
-import { EventKind, type GameEvent, PLAYER_MAX_HP, RoundPhase } from '../../protocol/index.js';
+import {
+  ARENA,
+  EventKind,
+  type GameEvent,
+  PickupKind,
+  PLAYER_MAX_HP,
+  Role,
+  RoundPhase,
+  Team,
+  type TeamCode,
+} from '../../protocol/index.js';
 import type { RosterRow } from '../net/session.js';
 import { KillFeed } from './kill-feed.js';
 import { isMatchContext, type MatchContext } from './match-context.js';
+import { Minimap } from './minimap.js';
 import { NetGraph } from './net-graph.js';
-import { colorFor, cssColor, UI } from './palette.js';
+import { colorFor, cssColor, TEAM_NAMES, UI } from './palette.js';
 import { SceneKey } from './preload-scene.js';
+import { countdownDigit, roundLine, warmupText } from './round-label.js';
 import { Scoreboard } from './scoreboard.js';
+import { rowsFromEntries, teamTotals } from './standings.js';
 
 const FONT = 'system-ui, "Segoe UI", sans-serif';
 const BANNER_MS = 2200;
-
-const clock = (ms: number): string => {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 /** Draws over the game scene with a fixed camera. */
 export class HudScene extends Phaser.Scene {
@@ -27,6 +35,9 @@ export class HudScene extends Phaser.Scene {
   private ping!: Phaser.GameObjects.Text;
   private banner!: Phaser.GameObjects.Text;
   private center!: Phaser.GameObjects.Text;
+  private countdown!: Phaser.GameObjects.Text;
+  private status!: Phaser.GameObjects.Text;
+  private minimap!: Minimap;
   private feed!: KillFeed;
   private board!: Scoreboard;
   private netGraph: NetGraph | null = null;
@@ -73,6 +84,15 @@ export class HudScene extends Phaser.Scene {
       .text(0, 0, '', style(18, UI.text, true))
       .setOrigin(0.5)
       .setDepth(45);
+    this.countdown = this.add
+      .text(0, 0, '', { ...style(96, '#f0e442', true), strokeThickness: 8 })
+      .setOrigin(0.5)
+      .setDepth(46);
+    this.status = this.add
+      .text(0, 0, '', style(15, UI.text, true))
+      .setOrigin(0.5, 1)
+      .setDepth(31);
+    this.minimap = new Minimap(this);
     this.feed = new KillFeed(this);
     this.board = new Scoreboard(this);
     this.unsubscribe = this.ctx.session.on('game', (e) => this.onGameEvent(e));
@@ -91,54 +111,96 @@ export class HudScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const frame = session.lastFrame;
     const myId = session.room?.playerId ?? null;
+    const spectating = session.room?.role === Role.Spectator;
     const mine = session.roster.find((r) => r.id === myId);
+    const compact = height < 520;
 
-    this.score.setText(`Kills ${mine?.kills ?? 0}   Deaths ${mine?.deaths ?? 0}`);
-    this.ping.setPosition(width - 16, 14).setText(`Ping ${Math.round(session.clock.rttMs)} ms`);
-    this.feed.update(time, 40);
+    this.score.setText(spectating ? 'Spectating' : `Kills ${mine?.kills ?? 0}   Deaths ${mine?.deaths ?? 0}`);
+    const compactBar = width <= 900 || height <= 500;
+    this.ping
+      .setPosition(compactBar ? width / 2 : width - 16, compactBar ? 40 : 14)
+      .setOrigin(compactBar ? 0.5 : 1, 0)
+      .setText(`Ping ${Math.round(session.clock.rttMs)} ms`);
+    this.feed.update(time, compactBar ? 52 : 40);
     this.netGraph?.update(time);
+    const teams = new Map(session.roster.map((r) => [r.id, r.team]));
+    const teamOf = (id: number): TeamCode => teams.get(id) ?? Team.None;
+    const mapW = Math.round(Math.max(100, Math.min(190, width * 0.16)));
+    const arena = session.room?.arena ?? ARENA;
+    const mapH = Math.round((arena.height / arena.width) * mapW);
+    // Small screens: top-left (the sticks own the bottom); desktop: bottom-right (the top bar is centred at the top).
+    const mapX = compactBar ? 16 : width - mapW - 20;
+    const mapY = compactBar ? 42 : height - mapH - 20;
+    const view = this.scene.get(SceneKey.game)?.cameras?.main?.worldView ?? null;
+    const follow = this.ctx.follow?.targetId ?? null;
+    this.minimap.draw(mapX, mapY, mapW, arena, frame, session.pickups, teamOf, follow, view);
 
     if (!frame) {
       this.timer.setPosition(width / 2, 12).setText('');
       this.center.setPosition(width / 2, height / 2).setText('Waiting for the server…');
-      this.drawHp(0, width, height);
+      this.countdown.setText('');
+      this.status.setText('');
+      this.drawHp(0, width, height, spectating);
       return;
     }
     const round = frame.round;
     const playing = round.phase === RoundPhase.Playing;
-    this.timer
-      .setPosition(width / 2, 12)
-      .setText(
-        playing ? `Round ${round.number} · ${clock(round.msLeft)}` : `Next round in ${clock(round.msLeft)}`,
-      );
-    this.drawHp(frame.me?.alive ? frame.me.hp : 0, width, height);
+    this.timer.setPosition(width / 2, 12).setText(roundLine(round));
+    this.drawHp(frame.me?.alive ? frame.me.hp : 0, width, height, spectating);
+    this.countdown.setPosition(width / 2, height * 0.4).setText(countdownDigit(round));
+    this.countdown.setFontSize(compact ? 64 : 96);
 
     const me = frame.me;
-    let centerText = '';
+    let centerText = warmupText(round);
     if (me && !me.alive && playing) {
       const killer = this.lastKiller !== null ? session.nameOf(this.lastKiller) : '';
       centerText = killer ? `Eliminated by ${killer} — respawning…` : 'Eliminated — respawning…';
     }
     this.center.setPosition(width / 2, height / 2 + 70).setText(centerText);
     this.banner.setPosition(width / 2, height * 0.28).setVisible(time < this.bannerUntil);
+    this.banner.setFontSize(compact ? 24 : 34);
 
-    if (!playing) {
-      const end = this.roundEnd;
-      const winner = end && end.winnerId !== 0 ? session.nameOf(end.winnerId) || this.rowName(end) : '';
-      const title = winner
-        ? `Round ${end?.round ?? round.number} over — ${winner} wins!`
-        : `Round ${end?.round ?? round.number} over — draw`;
-      this.board.show(title, end?.rows ?? sorted(session.roster), myId);
-    } else if (controls.scoreboardHeld) {
-      this.board.show(`Scoreboard — round ${round.number}`, sorted(session.roster), myId);
+    let statusText = '';
+    if (spectating) {
+      const target = this.ctx.follow?.targetId ?? null;
+      const name = target !== null ? session.nameOf(target) : '';
+      statusText = name ? `Watching ${name}  ·  Q / E to switch` : 'Spectating — waiting for players';
+    } else if (me?.poweredUp && me.alive) statusText = '★ POWERED UP';
+    this.status
+      .setPosition(width / 2, height - (this.ctx.touch?.active ? 12 : 16))
+      .setText(statusText)
+      .setColor(spectating ? UI.text : '#f0e442');
+
+    if (round.phase === RoundPhase.Intermission) {
+      this.board.show(this.roundTitle(round.number), this.roundEnd?.rows ?? session.roster, myId);
+    } else if (controls.scoreboardHeld || this.ctx.touch?.scoreboardHeld) {
+      this.board.show(`Scoreboard — round ${round.number}`, session.roster, myId);
     } else this.board.show('', null, myId);
+    if (this.board.visible) this.banner.setVisible(false);
+  }
+
+  private roundTitle(current: number): string {
+    const end = this.roundEnd;
+    const round = end?.round ?? current;
+    if (!end) return `Round ${round} over`;
+    const totals = teamTotals(end.rows);
+    const [red, blue] = totals;
+    if (red && blue) {
+      if (red.kills === blue.kills) return `Round ${round} over — draw`;
+      const team = red.kills > blue.kills ? red.team : blue.team;
+      return `Round ${round} over — ${TEAM_NAMES[team]} team wins!`;
+    }
+    const winner = end.winnerId !== 0 ? this.ctx.session.nameOf(end.winnerId) || this.rowName(end) : '';
+    return winner ? `Round ${round} over — ${winner} wins!` : `Round ${round} over — draw`;
   }
 
   private rowName(end: { winnerId: number; rows: RosterRow[] }): string {
     return end.rows.find((r) => r.id === end.winnerId)?.name ?? '';
   }
 
-  private drawHp(hp: number, width: number, height: number): void {
+  private drawHp(hp: number, width: number, height: number, hidden = false): void {
+    this.hp.setVisible(!hidden);
+    this.hpText.setVisible(!hidden);
     const w = Math.min(260, width * 0.35);
     const x = 16;
     const y = height - 34;
@@ -164,7 +226,8 @@ export class HudScene extends Phaser.Scene {
         const [, victim, killer] = e;
         if (victim === myId) this.lastKiller = killer;
         const line = killer === victim ? `${name(victim)} ✖ self` : `${name(killer)}  ✖  ${name(victim)}`;
-        const color = killer === myId || victim === myId ? '#f0e442' : cssColor(colorFor(killer, myId));
+        const team = session.roster.find((r) => r.id === killer)?.team ?? Team.None;
+        const color = killer === myId || victim === myId ? '#f0e442' : cssColor(colorFor(killer, myId, team));
         this.feed.push(line, color, now);
         if (killer === myId) this.showBanner(`You eliminated ${name(victim)}`, now, 1200);
         break;
@@ -174,7 +237,7 @@ export class HudScene extends Phaser.Scene {
         this.roundEnd = {
           round,
           winnerId,
-          rows: standings.map(([id, n, kills, deaths]) => ({ id, name: n, kills, deaths })),
+          rows: rowsFromEntries(standings),
         };
         break;
       }
@@ -189,6 +252,14 @@ export class HudScene extends Phaser.Scene {
       case EventKind.Left:
         this.feed.push(`${e[2]} left`, UI.textDim, now);
         break;
+      case EventKind.PickupTaken:
+        if (e[1] === myId) {
+          this.showBanner(e[3] === PickupKind.PowerUp ? 'Power-up!' : '+ Health', now, 900);
+        }
+        break;
+      case EventKind.Countdown:
+        this.roundEnd = null;
+        break;
     }
   }
 
@@ -196,8 +267,4 @@ export class HudScene extends Phaser.Scene {
     this.banner.setText(text);
     this.bannerUntil = now + ms;
   }
-}
-
-function sorted(rows: readonly RosterRow[]): RosterRow[] {
-  return [...rows].sort((a, b) => b.kills - a.kills || a.deaths - b.deaths);
 }

@@ -1,4 +1,5 @@
 /** Colours of the game: Okabe-Ito hues that stay distinct under the common colour-vision deficiencies. */
+import { Team, type TeamCode } from '../../protocol/index.js';
 
 /** Player colours for everyone but the local player (Okabe-Ito, brightest first). */
 export const PLAYER_COLORS: readonly number[] = [
@@ -16,11 +17,21 @@ export const OWN_COLOR = 0xffffff;
 /** Halo and highlights of the local player. */
 export const OWN_ACCENT = 0xf0e442;
 
-/** Colour of player `id` as seen by player `ownId`. */
-export function colorFor(id: number, ownId: number | null): number {
+/** Team colours: vermillion-orange and sky blue, the pair every common colour-vision type tells apart. */
+export const TEAM_COLORS: Readonly<Record<TeamCode, number>> = { 0: 0x9aa6bb, 1: 0xef7d2d, 2: 0x3fa9f5 };
+
+/** Team names as shown in the HUD. */
+export const TEAM_NAMES: Readonly<Record<TeamCode, string>> = { 0: '', 1: 'Red', 2: 'Blue' };
+
+/** Colour of player `id` as seen by player `ownId`; in team modes everyone but the own player wears the team colour. */
+export function colorFor(id: number, ownId: number | null, team: TeamCode = Team.None): number {
   if (id === ownId) return OWN_COLOR;
+  if (team !== Team.None) return TEAM_COLORS[team];
   return PLAYER_COLORS[id % PLAYER_COLORS.length] ?? PLAYER_COLORS[0]!;
 }
+
+/** Pickup colours: bluish green for health, yellow for the power-up. */
+export const PICKUP_COLORS = { health: 0x2fd39a, powerUp: 0xf0e442 } as const;
 
 /** A number colour as a CSS hex string. */
 export function cssColor(c: number): string {

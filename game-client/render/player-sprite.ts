@@ -23,7 +23,7 @@ export class PlayerSprite {
 
   constructor(
     scene: Phaser.Scene,
-    private readonly color: number,
+    private color: number,
     name: string,
     private readonly own: boolean,
   ) {
@@ -72,6 +72,12 @@ export class PlayerSprite {
     else this.body.setTint(this.color).setTintMode(Phaser.TintModes.MULTIPLY);
 
     if (view.hp !== this.lastHp) this.drawHp(view.hp);
+  }
+
+  /** Changes the body colour and the own halo (team changes in team deathmatch). */
+  setColors(body: number, accent: number): void {
+    this.color = body;
+    this.halo?.setTint(accent);
   }
 
   /** Flashes white briefly (on being hit). */

@@ -1,13 +1,14 @@
-/** The scoreboard panel: standings with the own row highlighted, and the winner after a round. */
+/** The scoreboard panel: standings with the own row and the MVP highlighted, bots and away players marked, team totals. */
 import type Phaser from 'phaser';
+import { Team } from '../../protocol/index.js';
 import type { RosterRow } from '../net/session.js';
-import { UI } from './palette.js';
+import { cssColor, OWN_ACCENT, PLAYER_COLORS, TEAM_COLORS, TEAM_NAMES, UI } from './palette.js';
+import { groupByTeam, mvpOf, sortRows, teamTotals } from './standings.js';
 
-const ROW_H = 26;
-const WIDTH = 420;
 const FONT = 'system-ui, "Segoe UI", sans-serif';
+const MVP = '#f0e442';
 
-/** A centred panel rebuilt only when its content changes. */
+/** A centred panel rebuilt only when its content or the screen size changes. */
 export class Scoreboard {
   private readonly root: Phaser.GameObjects.Container;
   private key = '';
@@ -16,41 +17,79 @@ export class Scoreboard {
     this.root = scene.add.container(0, 0).setDepth(50).setVisible(false);
   }
 
-  /** Shows the panel with `title` and `rows` (best first); hides it when `rows` is null. */
+  /** True while the panel is shown. */
+  get visible(): boolean {
+    return this.root.visible;
+  }
+
+  /** Shows the panel with `title` and `rows` (any order); hides it when `rows` is null. */
   show(title: string, rows: readonly RosterRow[] | null, ownId: number | null): void {
     if (!rows) {
       this.root.setVisible(false);
       return;
     }
     const { width, height } = this.scene.scale;
-    const panelH = 70 + Math.max(1, rows.length) * ROW_H;
-    this.root.setPosition(Math.round((width - WIDTH) / 2), Math.round(Math.max(20, (height - panelH) / 2)));
+    const compact = height < 520;
+    const rowH = compact ? 19 : 26;
+    const size = compact ? 12 : 15;
+    const panelW = Math.min(460, width - 24);
+    const totals = teamTotals(rows);
+    const ordered = totals.length > 0 ? groupByTeam(rows) : sortRows(rows);
+    const mvp = mvpOf(rows);
+    const head = (compact ? 34 : 44) + (totals.length > 0 ? rowH + 4 : 0);
+    const panelH = head + 24 + Math.max(1, ordered.length) * rowH + 8;
+    this.root.setPosition(Math.round((width - panelW) / 2), Math.round(Math.max(8, (height - panelH) / 2)));
     this.root.setVisible(true);
-    const key = JSON.stringify([title, rows, ownId, width, height]);
+    const key = JSON.stringify([title, ordered, ownId, width, height]);
     if (key === this.key) return;
     this.key = key;
     this.root.removeAll(true);
     const g = this.scene.add.graphics();
-    g.fillStyle(UI.panel, 0.86).fillRoundedRect(0, 0, WIDTH, panelH, 12);
-    g.lineStyle(1, 0x2c374b, 1).strokeRoundedRect(0, 0, WIDTH, panelH, 12);
+    g.fillStyle(UI.panel, 0.88).fillRoundedRect(0, 0, panelW, panelH, 12);
+    g.lineStyle(1, 0x2c374b, 1).strokeRoundedRect(0, 0, panelW, panelH, 12);
     this.root.add(g);
     const text = (x: number, y: number, s: string, color: string, bold = false, originX = 0) =>
       this.scene.add
-        .text(x, y, s, { fontFamily: FONT, fontSize: '15px', color, fontStyle: bold ? 'bold' : 'normal' })
+        .text(x, y, s, {
+          fontFamily: FONT,
+          fontSize: `${size}px`,
+          color,
+          fontStyle: bold ? 'bold' : 'normal',
+        })
         .setOrigin(originX, 0);
-    this.root.add(text(WIDTH / 2, 14, title, '#f0e442', true, 0.5));
-    this.root.add(text(20, 44, 'PLAYER', UI.textDim));
-    this.root.add(text(WIDTH - 110, 44, 'KILLS', UI.textDim, false, 0.5));
-    this.root.add(text(WIDTH - 45, 44, 'DEATHS', UI.textDim, false, 0.5));
-    rows.forEach((r, i) => {
-      const y = 66 + i * ROW_H;
+    const killsX = panelW - (compact ? 90 : 110);
+    const deathsX = panelW - (compact ? 38 : 45);
+    this.root.add(text(panelW / 2, compact ? 8 : 14, title, MVP, true, 0.5));
+    if (totals.length > 0) {
+      const y = compact ? 30 : 42;
+      const [red, blue] = totals;
+      const line = (t: typeof red, x: number, originX: number) =>
+        t &&
+        this.root.add(
+          text(x, y, `${TEAM_NAMES[t.team]} ${t.kills}`, cssColor(TEAM_COLORS[t.team]), true, originX),
+        );
+      line(red, panelW / 2 - 14, 1);
+      this.root.add(text(panelW / 2, y, '–', UI.textDim, true, 0.5));
+      line(blue, panelW / 2 + 14, 0);
+    }
+    this.root.add(text(20, head, 'PLAYER', UI.textDim));
+    this.root.add(text(killsX, head, 'KILLS', UI.textDim, false, 0.5));
+    this.root.add(text(deathsX, head, 'DEATHS', UI.textDim, false, 0.5));
+    ordered.forEach((r, i) => {
+      const y = head + 22 + i * rowH;
       const mine = r.id === ownId;
-      if (mine) g.fillStyle(0xf0e442, 0.14).fillRoundedRect(8, y - 3, WIDTH - 16, ROW_H - 2, 6);
-      const color = mine ? '#f0e442' : UI.text;
-      this.root.add(text(20, y, `${i + 1}. ${r.name}${mine ? ' (you)' : ''}`, color, mine));
-      this.root.add(text(WIDTH - 110, y, String(r.kills), color, mine, 0.5));
-      this.root.add(text(WIDTH - 45, y, String(r.deaths), color, mine, 0.5));
+      const star = r.id === mvp;
+      if (mine) g.fillStyle(OWN_ACCENT, 0.14).fillRoundedRect(8, y - 3, panelW - 16, rowH - 2, 6);
+      if (star) g.lineStyle(1.5, 0xf0e442, 0.9).strokeRoundedRect(8, y - 3, panelW - 16, rowH - 2, 6);
+      const dot =
+        r.team === Team.None ? (PLAYER_COLORS[r.id % PLAYER_COLORS.length] ?? 0xffffff) : TEAM_COLORS[r.team];
+      g.fillStyle(mine ? 0xffffff : dot, 1).fillCircle(16, y + size * 0.6, 4);
+      const color = r.away ? UI.textDim : mine ? MVP : UI.text;
+      const tags = `${r.bot ? ' [BOT]' : ''}${r.away ? ' (away)' : ''}${mine ? ' (you)' : ''}${star ? '  ★ MVP' : ''}`;
+      this.root.add(text(26, y, `${i + 1}. ${r.name}${tags}`, color, mine || star));
+      this.root.add(text(killsX, y, String(r.kills), color, mine, 0.5));
+      this.root.add(text(deathsX, y, String(r.deaths), color, mine, 0.5));
     });
-    if (rows.length === 0) this.root.add(text(20, 66, 'No players yet', UI.textDim));
+    if (ordered.length === 0) this.root.add(text(20, head + 22, 'No players yet', UI.textDim));
   }
 }

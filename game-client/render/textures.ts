@@ -13,6 +13,10 @@ export const Tex = {
   spark: 'spark',
   floor: 'floor',
   wall: 'wall',
+  health: 'health',
+  star: 'star',
+  glow: 'glow',
+  ring: 'ring',
 } as const;
 
 /** A texture to generate: its key, size and a painter for a 2D context. */
@@ -180,6 +184,66 @@ export const TEXTURES: readonly TextureRecipe[] = [
       ctx.lineTo(w / 2 + 0.5, h / 2);
       ctx.moveTo(0.5, h / 2);
       ctx.lineTo(0.5, h);
+      ctx.stroke();
+    },
+  },
+  {
+    key: Tex.health,
+    width: 40,
+    height: 40,
+    // A white cross on a dark disc; tinted at draw time.
+    paint: (ctx, w, h) => {
+      ctx.fillStyle = 'rgba(11, 15, 23, 0.75)';
+      ctx.beginPath();
+      ctx.arc(w / 2, h / 2, w / 2 - 1, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(w / 2 - 4, 8, 8, h - 16);
+      ctx.fillRect(8, h / 2 - 4, w - 16, 8);
+    },
+  },
+  {
+    key: Tex.star,
+    width: 40,
+    height: 40,
+    paint: (ctx, w, h) => {
+      ctx.fillStyle = 'rgba(11, 15, 23, 0.75)';
+      ctx.beginPath();
+      ctx.arc(w / 2, h / 2, w / 2 - 1, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.fillStyle = '#ffffff';
+      ctx.beginPath();
+      for (let i = 0; i < 10; i++) {
+        const a = -Math.PI / 2 + (i / 10) * Math.PI * 2;
+        const r = i % 2 === 0 ? 15 : 6.5;
+        ctx.lineTo(w / 2 + Math.cos(a) * r, h / 2 + Math.sin(a) * r);
+      }
+      ctx.closePath();
+      ctx.fill();
+    },
+  },
+  {
+    key: Tex.glow,
+    width: 96,
+    height: 96,
+    paint: (ctx, w, h) => {
+      const g = ctx.createRadialGradient(w / 2, h / 2, PLAYER_RADIUS_PX - 4, w / 2, h / 2, w / 2);
+      g.addColorStop(0, 'rgba(255, 255, 255, 0.8)');
+      g.addColorStop(0.45, 'rgba(255, 255, 255, 0.35)');
+      g.addColorStop(1, 'rgba(255, 255, 255, 0)');
+      ctx.fillStyle = g;
+      ctx.fillRect(0, 0, w, h);
+    },
+  },
+  {
+    key: Tex.ring,
+    width: 64,
+    height: 64,
+    paint: (ctx, w, h) => {
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 4;
+      ctx.beginPath();
+      ctx.arc(w / 2, h / 2, w / 2 - 3, 0, Math.PI * 2);
       ctx.stroke();
     },
   },

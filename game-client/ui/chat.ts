@@ -18,7 +18,7 @@ export class ChatBox {
   constructor(private readonly send: (text: string) => void) {
     this.input.maxLength = MAX_CHAT_LENGTH;
     window.addEventListener('keydown', (e) => {
-      if (!this.enabled || e.key !== 'Enter' || isTyping()) return;
+      if (!this.enabled || !this.isChatKey(e.code) || isTyping()) return;
       e.preventDefault();
       this.input.focus();
     });
@@ -35,6 +35,18 @@ export class ChatBox {
       }
       e.stopPropagation();
     });
+  }
+
+  /** Which key codes open the chat (from the key bindings). */
+  chatKeys: readonly string[] = ['Enter'];
+
+  /** Opens the chat input (the on-screen Chat button on touch screens). */
+  open(): void {
+    if (this.enabled) this.input.focus();
+  }
+
+  private isChatKey(code: string): boolean {
+    return this.chatKeys.includes(code) || code === 'Enter' || code === 'NumpadEnter';
   }
 
   /** Appends a line; `from` is omitted for system lines. */

@@ -1,17 +1,6 @@
 /** Keyboard state of the game, read from DOM events so typing in chat never moves the player. */
 import { Key } from '../../protocol/index.js';
-
-const KEY_BITS: Readonly<Record<string, number>> = {
-  KeyW: Key.Up,
-  ArrowUp: Key.Up,
-  KeyS: Key.Down,
-  ArrowDown: Key.Down,
-  KeyA: Key.Left,
-  ArrowLeft: Key.Left,
-  KeyD: Key.Right,
-  ArrowRight: Key.Right,
-  Space: Key.Fire,
-};
+import { actionOf, DEFAULT_KEY_BINDINGS, type KeyBindings, keyBitsOf } from './key-bindings.js';
 
 /** True when the focused element takes text (then game keys are ignored). */
 export function isTyping(): boolean {
@@ -34,8 +23,11 @@ export class Controls {
   aimRad = 0;
   private held = 0;
   private tab = false;
+  private bindings: KeyBindings = DEFAULT_KEY_BINDINGS;
+  private keyBits = keyBitsOf(DEFAULT_KEY_BINDINGS);
 
-  constructor(target: Window) {
+  constructor(target: Window, bindings: KeyBindings = DEFAULT_KEY_BINDINGS) {
+    this.setBindings(bindings);
     target.addEventListener('keydown', (e) => this.onKey(e, true));
     target.addEventListener('keyup', (e) => this.onKey(e, false));
     target.addEventListener('blur', () => this.release());
@@ -55,6 +47,13 @@ export class Controls {
     return this.enabled && this.tab;
   }
 
+  /** Uses new key bindings (from the settings); held keys are released. */
+  setBindings(bindings: KeyBindings): void {
+    this.bindings = bindings;
+    this.keyBits = keyBitsOf(bindings);
+    this.release();
+  }
+
   /** Releases every key (focus lost, chat opened, leaving). */
   release(): void {
     this.held = 0;
@@ -64,13 +63,13 @@ export class Controls {
 
   private onKey(e: KeyboardEvent, down: boolean): void {
     if (!this.enabled) return;
-    if (e.code === 'Tab') {
+    if (actionOf(this.bindings, e.code) === 'scoreboard') {
       if (isTyping()) return;
       e.preventDefault();
       this.tab = down;
       return;
     }
-    const bit = KEY_BITS[e.code];
+    const bit = this.keyBits[e.code];
     if (bit === undefined) return;
     if (down && (isTyping() || e.ctrlKey || e.metaKey || e.altKey)) return;
     if (!isTyping()) e.preventDefault();

@@ -1,18 +1,24 @@
-/** The lobby: name, Quick Play, join by code, create a room, and the live list of public rooms. */
+/** The lobby: name, Quick Play, join or watch by code, create a room (mode, bots), and the live list of public rooms. */
 import { cleanText, isRoomCode, MAX_NAME_LENGTH, type RoomRequest } from '../../protocol/index.js';
 import { byId } from './dom.js';
-import { loadName, saveName } from './name-store.js';
-import { createRoom, listRooms, type RoomListing } from './rooms-api.js';
+import { renderRoomRows } from './room-rows.js';
+import { type BotDifficulty, createRoom, listRooms, type RoomListing, type RoomMode } from './rooms-api.js';
+import { loadSettings, updateSettings } from './settings-store.js';
 
 const REFRESH_MS = 3000;
 
 /** What the lobby asks its owner to do. */
 export interface LobbyActions {
-  /** Join with a validated name. */
-  join(name: string, room: RoomRequest): void;
+  /** Join with a validated name; `spectate` joins as a spectator. */
+  join(name: string, room: RoomRequest, spectate: boolean): void;
+  /** A button was pressed (for the click sound). */
+  click?(): void;
 }
 
-/** Wires the lobby's elements; `show`/`hide` start and stop the room list refresh. */
+const isMode = (v: string): v is RoomMode => v === 'ffa' || v === 'tdm';
+const isDifficulty = (v: string): v is BotDifficulty => v === 'easy' || v === 'normal' || v === 'hard';
+
+/** Wires the lobby's elements; `activate`/`deactivate` start and stop the room list refresh. */
 export class Lobby {
   private readonly nameInput = byId('name', HTMLInputElement);
   private readonly status = byId('lobby-status', HTMLElement);
@@ -22,16 +28,22 @@ export class Lobby {
   private busy = false;
 
   constructor(private readonly actions: LobbyActions) {
-    this.nameInput.value = loadName();
-    this.nameInput.addEventListener('change', () => saveName(this.nameInput.value.trim()));
+    this.nameInput.value = loadSettings().name;
+    this.nameInput.addEventListener('change', () => updateSettings({ name: this.nameInput.value.trim() }));
     byId('quick-play', HTMLButtonElement).addEventListener('click', () => this.joinWith({ kind: 'quick' }));
     byId('join-form', HTMLFormElement).addEventListener('submit', (e) => {
       e.preventDefault();
-      this.joinByCode(this.joinCode.value);
+      this.joinByCode(this.joinCode.value, false);
     });
+    byId('watch-button', HTMLButtonElement).addEventListener('click', () =>
+      this.joinByCode(this.joinCode.value, true),
+    );
     byId('create-form', HTMLFormElement).addEventListener('submit', (e) => {
       e.preventDefault();
       void this.create();
+    });
+    byId('lobby', HTMLElement).addEventListener('click', (e) => {
+      if (e.target instanceof HTMLButtonElement) this.actions.click?.();
     });
   }
 
@@ -72,33 +84,43 @@ export class Lobby {
     this.timer = undefined;
   }
 
-  private joinByCode(raw: string): void {
+  private joinByCode(raw: string, spectate: boolean): void {
     const code = raw.trim().toUpperCase();
     if (!isRoomCode(code)) {
       this.setStatus('Room codes are 6 letters or digits, like K7QM2X.', true);
       this.joinCode.focus();
       return;
     }
-    this.joinWith({ kind: 'code', code });
+    this.joinWith({ kind: 'code', code }, spectate);
   }
 
-  private joinWith(room: RoomRequest): void {
+  private joinWith(room: RoomRequest, spectate = false): void {
     const name = this.validName();
     if (!name || this.busy) return;
-    saveName(name);
+    updateSettings({ name });
     this.setStatus('');
     this.busy = true;
-    this.actions.join(name, room);
+    this.actions.join(name, room, spectate);
   }
 
   private async create(): Promise<void> {
     const name = this.validName();
     if (!name || this.busy) return;
-    const roomName = byId('create-name', HTMLInputElement).value.trim() || `${name}'s room`;
-    const max = Number(byId('create-max', HTMLInputElement).value) || 16;
-    const isPrivate = byId('create-private', HTMLInputElement).checked;
+    const mode = byId('create-mode', HTMLSelectElement).value;
+    const difficulty = byId('create-difficulty', HTMLSelectElement).value;
+    const bots = Math.max(
+      0,
+      Math.min(15, Math.round(Number(byId('create-bots', HTMLInputElement).value) || 0)),
+    );
     this.setStatus('Creating room…');
-    const r = await createRoom(roomName, max, isPrivate);
+    const r = await createRoom({
+      name: byId('create-name', HTMLInputElement).value.trim() || `${name}'s room`,
+      maxPlayers: Number(byId('create-max', HTMLInputElement).value) || 16,
+      private: byId('create-private', HTMLInputElement).checked,
+      mode: isMode(mode) ? mode : 'ffa',
+      bots,
+      difficulty: isDifficulty(difficulty) ? difficulty : 'normal',
+    });
     if (!r.ok) {
       this.setStatus(r.message, true);
       return;
@@ -107,55 +129,14 @@ export class Lobby {
   }
 
   private async refresh(): Promise<void> {
-    let rooms: RoomListing[];
+    let rooms: RoomListing[] | null;
     try {
       rooms = await listRooms();
     } catch {
-      this.renderRooms(null);
-      return;
+      rooms = null;
     }
-    this.renderRooms(rooms);
-  }
-
-  private renderRooms(rooms: RoomListing[] | null): void {
-    const items: HTMLElement[] = [];
-    if (!rooms || rooms.length === 0) {
-      const li = document.createElement('li');
-      li.className = 'empty';
-      li.textContent = rooms
-        ? 'No public rooms yet. Create one, or hit Quick Play.'
-        : 'Cannot reach the server…';
-      items.push(li);
-    }
-    for (const r of rooms ?? []) {
-      const li = document.createElement('li');
-      li.className = 'room-row';
-      li.tabIndex = 0;
-      li.setAttribute('role', 'button');
-      li.dataset.code = r.code;
-      const name = document.createElement('span');
-      name.className = 'room-name';
-      name.textContent = r.name;
-      const code = document.createElement('span');
-      code.className = 'room-code';
-      code.textContent = r.code;
-      const count = document.createElement('span');
-      count.className = 'room-count';
-      count.textContent = `${r.players}/${r.maxPlayers}`;
-      const state = document.createElement('span');
-      state.className = `room-state ${r.state}`;
-      state.textContent = r.state === 'intermission' ? 'between rounds' : 'playing';
-      li.append(name, code, state, count);
-      const go = () => this.joinWith({ kind: 'code', code: r.code });
-      li.addEventListener('click', go);
-      li.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          go();
-        }
-      });
-      items.push(li);
-    }
-    this.roomList.replaceChildren(...items);
+    this.roomList.replaceChildren(
+      ...renderRoomRows(document, rooms, (code, spectate) => this.joinWith({ kind: 'code', code }, spectate)),
+    );
   }
 }

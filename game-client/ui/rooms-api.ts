@@ -7,6 +7,24 @@ export interface RoomListing {
   readonly players: number;
   readonly maxPlayers: number;
   readonly state: 'playing' | 'intermission';
+  /** 'ffa' or 'tdm' (absent on servers before modes: free-for-all). */
+  readonly mode?: RoomMode;
+}
+
+/** Game modes as the REST API names them. */
+export type RoomMode = 'ffa' | 'tdm';
+/** Bot skill levels as the REST API names them. */
+export type BotDifficulty = 'easy' | 'normal' | 'hard';
+
+/** What a new room is created with. */
+export interface RoomOptions {
+  readonly name: string;
+  readonly maxPlayers: number;
+  readonly private: boolean;
+  readonly mode: RoomMode;
+  /** Bots fill the room up to this many players (0: none). */
+  readonly bots: number;
+  readonly difficulty: BotDifficulty;
 }
 
 /** Result of creating a room. */
@@ -32,17 +50,13 @@ export async function listRooms(): Promise<RoomListing[]> {
 }
 
 /** Creates a room; never throws. */
-export async function createRoom(
-  name: string,
-  maxPlayers: number,
-  isPrivate: boolean,
-): Promise<CreateResult> {
+export async function createRoom(options: RoomOptions): Promise<CreateResult> {
   let res: Response;
   try {
     res = await fetch('/api/rooms', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ name, maxPlayers, private: isPrivate }),
+      body: JSON.stringify(options),
     });
   } catch {
     return { ok: false, message: 'Cannot reach the game server.' };

@@ -1,5 +1,5 @@
 /** Pure math of the virtual sticks: finger offset -> stick vector -> movement keys, aim angle and fire. */
-import { Key } from '../../protocol/index.js';
+import { keysForSector } from '../../protocol/index.js';
 
 /** Below this share of the stick radius the move stick sends no keys. */
 export const MOVE_DEAD_ZONE = 0.25;
@@ -29,22 +29,11 @@ export function stickVector(ox: number, oy: number, px: number, py: number, radi
   return { x: (dx / len) * magnitude, y: (dy / len) * magnitude, magnitude, angleRad: Math.atan2(dy, dx) };
 }
 
-const SECTOR_KEYS: readonly number[] = [
-  Key.Right,
-  Key.Right | Key.Down,
-  Key.Down,
-  Key.Down | Key.Left,
-  Key.Left,
-  Key.Left | Key.Up,
-  Key.Up,
-  Key.Up | Key.Right,
-];
-
 /** Movement keys for the move stick: one of 8 directions (45 degree sectors), none inside the dead zone. */
 export function stickToKeys(v: StickVector, deadZone = MOVE_DEAD_ZONE): number {
   if (v.magnitude < deadZone || v.magnitude === 0) return 0;
   const sector = Math.round(v.angleRad / (Math.PI / 4));
-  return SECTOR_KEYS[((sector % 8) + 8) % 8] ?? 0;
+  return keysForSector(sector);
 }
 
 /** Aim and fire from the aim stick: keeps `previousAimRad` inside the dead zone, fires beyond the threshold. */

@@ -59,3 +59,18 @@ describe('ServerClock', () => {
     expect(c.offsetMs).toBe(4000);
   });
 });
+
+describe('ServerClock RTT', () => {
+  it('is not inflated by Pongs that waited for a busy main thread', () => {
+    const c = new ServerClock();
+    const rand = rng(11);
+    let t = 0;
+    // A 2 ms network round trip; each Pong then waits 0..120 ms for the page's current frame to end.
+    for (let i = 0; i < 15; i++) {
+      t += 1000;
+      c.addPong(t, t + 1, t + 2 + rand() * 120);
+    }
+    expect(c.rttMs).toBeLessThan(40);
+    expect(c.jitterMs).toBeGreaterThan(10);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AdaptiveDelay } from '../../game-client/net/interp-delay.js';
 import { LinkSim } from '../../game-client/net/link-sim.js';
 import { parseNetConditions } from '../../game-client/net/net-conditions.js';
+import { createRandom } from '../../game-server/sim/rng.js';
 
 /** A fake clock with a timer queue, driven by the test. */
 function fakeTime() {
@@ -21,17 +22,6 @@ function fakeTime() {
       }
       t = to;
     },
-  };
-}
-
-/** A seeded PRNG (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -63,7 +53,7 @@ describe('LinkSim', () => {
       burstEveryMs: 0,
       burstMs: 0,
       ...time,
-      random: seeded(1),
+      random: createRandom(1),
     });
     const got: { i: number; at: number }[] = [];
     for (let i = 0; i < 200; i++) {
@@ -96,7 +86,7 @@ describe('LinkSim', () => {
       burstEveryMs: 500,
       burstMs: 200,
       ...time,
-      random: seeded(7),
+      random: createRandom(7),
     });
     const arrivals: number[] = [];
     for (let i = 0; i < 300; i++) {
@@ -113,7 +103,7 @@ describe('LinkSim', () => {
 describe('AdaptiveDelay', () => {
   it('settles near interval + k * jitter, grows fast on underruns and shrinks slowly', () => {
     const d = new AdaptiveDelay({ snapshotIntervalMs: 33.3 });
-    const rnd = seeded(3);
+    const rnd = createRandom(3);
     for (let i = 0; i < 300; i++) {
       d.onSnapshot(i * 33.3, i * 33.3 + rnd() * 30);
       d.update(33.3);
