@@ -8,6 +8,8 @@ export interface FrameSample {
   readonly at: number;
   readonly keys: number;
   readonly entities: readonly Readonly<RenderedEntity>[];
+  /** How far this frame's render time was past the newest snapshot, ms (0 while interpolating). */
+  readonly overrunMs: number;
 }
 
 /** Netcode figures (the net graph's) plus the last TRACE_FRAMES frames, for tests. */
@@ -25,6 +27,8 @@ export const TRACE_FRAMES = 600;
 /** What automation can read: connection, identity, latest tick, RTT and the players as rendered (px). */
 export interface TickfireDebug {
   readonly connected: boolean;
+  /** True while a dropped connection is being resumed (the overlay is up). */
+  readonly reconnecting: boolean;
   readonly roomCode: string | null;
   readonly playerId: number | null;
   readonly tick: number;
@@ -43,6 +47,7 @@ declare global {
 
 const EMPTY: TickfireDebug = Object.freeze({
   connected: false,
+  reconnecting: false,
   roomCode: null,
   playerId: null,
   tick: 0,
@@ -71,7 +76,8 @@ export function publishState(
   let netDebug: NetDebug | null = null;
   if (net) {
     frameCount += 1;
-    trace.push(Object.freeze({ n: frameCount, at: net.at, keys: net.keys, entities: frozen }));
+    const overrunMs = net.stats.overrunMs;
+    trace.push(Object.freeze({ n: frameCount, at: net.at, keys: net.keys, entities: frozen, overrunMs }));
     if (trace.length > TRACE_FRAMES) trace = trace.slice(-TRACE_FRAMES);
     netDebug = Object.freeze({
       ...net.stats,

@@ -13,6 +13,7 @@ export * from './rules/arena.js';
 export * from './rules/arenas.js';
 export * from './rules/collision.js';
 export * from './rules/movement.js';
+export * from './rules/pickup-points.js';
 export * from './state-frame.js';
 export * from './text.js';
 export * from './wire-state.js';

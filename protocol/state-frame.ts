@@ -1,7 +1,8 @@
 /**
  * State frames: the delta body is encoded once per (tick, baseline) and shared by every client with
  * that baseline; only the 1-5 byte ack is written per client. The result is standard msgpack,
- * identical to `encode([2, tick, time, ack, baseAge, players, projectiles, round])`.
+ * identical to `encode([2, tick, time, ack, baseAge, players, projectiles, round])`. Per client nothing
+ * is allocated: each (baseline, ack length) frame buffer is reused with the client's ack written in.
  */
 import { Packr } from 'msgpackr';
 import { encodeStateBody } from './delta-encode.js';
@@ -36,10 +37,20 @@ export function writeUint(out: Uint8Array, at: number, v: number): number {
   return at + 5;
 }
 
-/** The shared bytes of one (tick, baseline) pair: everything but the ack, and where the ack goes. */
+/** Bytes of `v` (a uint32) as the shortest msgpack unsigned integer. */
+export function uintLength(v: number): number {
+  return v < 0x80 ? 1 : v < 0x100 ? 2 : v < 0x10000 ? 3 : 5;
+}
+
+/**
+ * The shared bytes of one (tick, baseline) pair: everything but the ack, and where the ack goes.
+ * `byAckLength[L]` is a whole frame with room for an L-byte ack, built on first use and reused for
+ * every client whose ack has that length: only the ack bytes are written per client.
+ */
 interface SharedFrame {
   readonly bytes: Uint8Array;
   readonly ackAt: number;
+  readonly byAckLength: (Uint8Array | undefined)[];
 }
 
 function encodeShared(base: WireState, cur: WireState): SharedFrame {
@@ -51,10 +62,24 @@ function encodeShared(base: WireState, cur: WireState): SharedFrame {
   all.set(head, 0);
   all[0] = FIXARRAY_8; // the fixarray-3 marker becomes the marker of the whole 8-element message
   all.set(tail.subarray(1), headLen);
-  return { bytes: all, ackAt: headLen };
+  return { bytes: all, ackAt: headLen, byAckLength: [] };
 }
 
-/** Builds State frames of one tick; `frame(base, ack)` encodes the body once per distinct baseline. */
+function withAck(shared: SharedFrame, ack: number): Uint8Array {
+  const { bytes, ackAt, byAckLength } = shared;
+  const len = uintLength(ack);
+  let out = byAckLength[len];
+  if (!out) {
+    out = new Uint8Array(bytes.length + len);
+    out.set(bytes.subarray(0, ackAt), 0);
+    out.set(bytes.subarray(ackAt), ackAt + len);
+    byAckLength[len] = out;
+  }
+  writeUint(out, ackAt, ack);
+  return out;
+}
+
+/** Builds State frames of one tick; the body is encoded once per distinct baseline. */
 export class StateEncoder {
   private readonly cache = new Map<WireState, SharedFrame>();
 
@@ -67,16 +92,19 @@ export class StateEncoder {
 
   /** The frame for a client whose baseline is `base` (EMPTY_STATE: a full frame) and whose ack is `ack`. */
   frame(base: WireState, ack: number): Uint8Array {
+    return this.transientFrame(base, ack).slice();
+  }
+
+  /**
+   * Like `frame`, without allocating: the bytes are reused (and overwritten) by the next call with
+   * the same baseline, so hand them at once to a sink that copies them (a uWS send does).
+   */
+  transientFrame(base: WireState, ack: number): Uint8Array {
     let shared = this.cache.get(base);
     if (!shared) {
       shared = encodeShared(base, this.state);
       this.cache.set(base, shared);
     }
-    const { bytes, ackAt } = shared;
-    const out = new Uint8Array(bytes.length + 5);
-    out.set(bytes.subarray(0, ackAt), 0);
-    const at = writeUint(out, ackAt, ack);
-    out.set(bytes.subarray(ackAt), at);
-    return out.subarray(0, at + bytes.length - ackAt);
+    return withAck(shared, ack);
   }
 }

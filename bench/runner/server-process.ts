@@ -14,10 +14,15 @@ export interface ServerProcess extends ReadyInfo {
   stderrTail(): string;
 }
 
+/** Extra node flags for the server processes, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`. */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 /** Spawns `servers/<system>.js` (compiled sibling of this file) and resolves once it listens. */
 export function startServerProcess(system: SystemName): Promise<ServerProcess> {
   const entry = fileURLToPath(new URL(`../servers/${system}.js`, import.meta.url));
-  const child = spawn(process.execPath, [entry], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...serverNodeArgs(), entry], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);

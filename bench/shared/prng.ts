@@ -1,13 +1,5 @@
-/** Deterministic PRNG (mulberry32) so every bot client replays the same input stream. */
+/** Deterministic PRNG (the simulation's mulberry32) so every bot client replays the same input stream. */
+import { createRandom } from '../../game-server/sim/rng.js';
 
 /** Returns a generator of uniform floats in [0, 1) seeded by a 32-bit integer. */
-export function createPrng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const createPrng: (seed: number) => () => number = createRandom;

@@ -23,6 +23,9 @@ const median = (values: readonly number[]): number => {
  * Estimates `serverTime - clientTime`. Each Pong gives offset = serverTime + rtt/2 - receivedAt, which
  * is only as good as the path was symmetric; samples with the lowest RTT are the least queued, so the
  * estimate is the median offset of the fastest half of the recent samples, robust to jitter and outliers.
+ * The RTT is the median of that same fastest half: delays on the receiving side (a Pong waiting for a
+ * busy main thread, up to a whole frame in a software-rendered browser) only ever add, so the faster
+ * samples are the better measure of the network.
  */
 export class ServerClock {
   private readonly samples: ClockSample[] = [];
@@ -54,8 +57,9 @@ export class ServerClock {
     const fastest = [...this.samples].sort((a, b) => a.rttMs - b.rttMs);
     const best = fastest.slice(0, Math.max(1, Math.ceil(fastest.length / 2)));
     this.offset = median(best.map((s) => s.offsetMs));
-    this.rtt = median(this.samples.map((s) => s.rttMs));
-    this.jitter = median(this.samples.map((s) => Math.abs(s.rttMs - this.rtt)));
+    this.rtt = median(best.map((s) => s.rttMs));
+    const all = median(this.samples.map((s) => s.rttMs));
+    this.jitter = median(this.samples.map((s) => Math.abs(s.rttMs - all)));
     this.seeded = true;
   }
 
@@ -64,7 +68,7 @@ export class ServerClock {
     return this.offset;
   }
 
-  /** Median round-trip time of the recent samples, in ms (0 before the first Pong). */
+  /** Median round-trip time of the fastest half of the recent samples, in ms (0 before the first Pong). */
   get rttMs(): number {
     return this.rtt;
   }

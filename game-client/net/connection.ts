@@ -4,8 +4,10 @@ import {
   decodeServerMsg,
   type EventMsg,
   encode,
+  type JoinQueryOptions,
   joinQuery,
   type NoticeMsg,
+  type PickupsMsg,
   type PongMsg,
   type RoomRequest,
   type RosterMsg,
@@ -67,20 +69,28 @@ export interface ConnectionEvents extends Record<string, unknown> {
   event: EventMsg;
   roster: RosterMsg;
   notice: NoticeMsg;
+  pickups: PickupsMsg;
   close: CloseInfo;
 }
 
 const OPEN = 1;
 
 /** The WebSocket URL of a join, relative to the page's own origin. */
-export function wsUrl(loc: { protocol: string; host: string }, name: string, room: RoomRequest): string {
+export function wsUrl(
+  loc: { protocol: string; host: string },
+  name: string,
+  room: RoomRequest,
+  opts: JoinQueryOptions = {},
+): string {
   const scheme = loc.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${loc.host}${WS_PATH}?${joinQuery(name, room)}`;
+  return `${scheme}://${loc.host}${WS_PATH}?${joinQuery(name, room, opts)}`;
 }
 
 /** One WebSocket session with typed events. Undecodable frames are counted and ignored. */
 export class Connection extends Emitter<ConnectionEvents> {
-  private readonly socket: SocketLike;
+  private socket: SocketLike;
+  /** Bumped by reopen: events of an older socket are ignored. */
+  private generation = 0;
   private wasOpen = false;
   private closedByClient = false;
   private closed = false;
@@ -92,15 +102,37 @@ export class Connection extends Emitter<ConnectionEvents> {
   /** Called with the size of every frame received or sent (for rate meters). */
   onBytes: ((direction: 'in' | 'out', bytes: number) => void) | null = null;
 
-  constructor(url: string, factory: SocketFactory) {
+  constructor(
+    url: string,
+    private readonly factory: SocketFactory,
+  ) {
     super();
-    this.socket = factory(url, {
+    this.socket = this.connect(url);
+  }
+
+  /** After the server side closed: opens a new socket to `url` (a resume); events go on on this object. */
+  reopen(url: string): void {
+    if (!this.closed || this.closedByClient) return;
+    this.closed = false;
+    this.wasOpen = false;
+    this.socket = this.connect(url);
+  }
+
+  private connect(url: string): SocketLike {
+    const gen = ++this.generation;
+    const live = () => gen === this.generation;
+    return this.factory(url, {
       open: () => {
+        if (!live()) return;
         this.wasOpen = true;
         this.emit('open', undefined);
       },
-      message: (data) => this.receive(data),
-      close: (code, reason) => this.finish(code, reason),
+      message: (data) => {
+        if (live()) this.receive(data);
+      },
+      close: (code, reason) => {
+        if (live()) this.finish(code, reason);
+      },
     });
   }
 
@@ -160,6 +192,9 @@ export class Connection extends Emitter<ConnectionEvents> {
         break;
       case ServerMsg.Notice:
         this.emit('notice', msg);
+        break;
+      case ServerMsg.Pickups:
+        this.emit('pickups', msg);
         break;
     }
   }

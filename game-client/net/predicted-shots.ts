@@ -33,10 +33,17 @@ interface Shot {
   readonly endAt: number;
 }
 
+/** The fraction of a move from `p` by `d` at which it leaves 0..`size` (the server drops shots there), or 1. */
+function exitFraction(p: number, d: number, size: number): number {
+  if (d > 0) return Math.max(0, (size - p) / d);
+  if (d < 0) return Math.max(0, -p / d);
+  return 1;
+}
+
 /**
  * Fires locally on every input with Fire held once the cooldown (in ticks, as the server counts it)
- * has passed, from the predicted position. A shot flies straight until its first wall, its lifetime,
- * or a remote player as drawn (the server's lag compensation resolves hits against that same view).
+ * has passed, from the predicted position. A shot flies straight until its first wall, the arena's
+ * edge, its lifetime, or a remote player as drawn (the server's lag compensation resolves hits against that same view).
  * Purely visual: hits, damage and kills only come from the server.
  */
 export class PredictedShots {
@@ -66,7 +73,11 @@ export class PredictedShots {
     const vx = Math.round(Math.cos(a) * PROJECTILE_SPEED_PX_S);
     const vy = Math.round(Math.sin(a) * PROJECTILE_SPEED_PX_S);
     const ttlS = PROJECTILE_TTL_MS / 1000;
-    let tEnd = 1;
+    let tEnd = Math.min(
+      1,
+      exitFraction(x0, vx * ttlS, this.arena.width),
+      exitFraction(y0, vy * ttlS, this.arena.height),
+    );
     for (const w of this.arena.walls) {
       const t = segmentHitsWall(x0, y0, x0 + vx * ttlS, y0 + vy * ttlS, w, PROJECTILE_RADIUS_PX);
       if (t >= 0 && t < tEnd) tEnd = t;

@@ -1,13 +1,21 @@
 /** Client networking, free of rendering: one room session tying connection, clock, snapshots, input and prediction. */
 import {
+  type Arena,
   arenaById,
   ClientMsg,
   type GameEvent,
+  GameMode,
+  type GameModeCode,
   type NoticeMsg,
+  type PickupEntry,
+  Role,
+  type RoleCode,
   type RosterEntry,
+  RosterFlag,
   RoundPhase,
   type ServerChatMsg,
   type StateMsg,
+  type TeamCode,
   type WelcomeMsg,
 } from '../../protocol/index.js';
 import { ServerClock } from './clock.js';
@@ -20,6 +28,7 @@ import { Predictor } from './prediction.js';
 import { RateMeter } from './rate-meter.js';
 import { type PlayerView, type ProjectileView, type RoundView, SnapshotDecoder } from './snapshot.js';
 import { DEFAULT_INTERPOLATION_DELAY_MS, SnapshotBuffer } from './snapshot-buffer.js';
+import { TickTimeline } from './tick-timeline.js';
 
 /** What Welcome told us about the room and ourselves. */
 export interface RoomInfo {
@@ -29,6 +38,12 @@ export interface RoomInfo {
   readonly tickHz: number;
   readonly snapshotHz: number;
   readonly maxPlayers: number;
+  /** The arena the room is played in (from Welcome's arena id). */
+  readonly arena: Arena;
+  /** Free-for-all or team deathmatch (Welcome.mode). */
+  readonly mode: GameModeCode;
+  /** Player or spectator (Welcome.role); spectators send no input. */
+  readonly role: RoleCode;
 }
 
 /** A roster row: name and score of one player. */
@@ -37,6 +52,12 @@ export interface RosterRow {
   readonly name: string;
   readonly kills: number;
   readonly deaths: number;
+  /** Team per protocol Team (0 in free-for-all). */
+  readonly team: TeamCode;
+  /** Run by the server (RosterFlag.Bot). */
+  readonly bot: boolean;
+  /** Connection lost, seat kept (RosterFlag.Away). */
+  readonly away: boolean;
 }
 
 /** Everything a renderer needs for one frame. */
@@ -71,6 +92,8 @@ export interface NetGraphData {
   readonly underruns: number;
   /** Frames drawn past the newest snapshot (extrapolated, or held once the bound is reached). */
   readonly extrapolatedFrames: number;
+  /** How far the last frame's render time was past the newest snapshot, ms (0 while interpolating). */
+  readonly overrunMs: number;
   /** Reconciliations that moved the prediction, and how many of them snapped. */
   readonly corrections: number;
   readonly snaps: number;
@@ -82,6 +105,7 @@ export interface NetGraphData {
 export interface SessionEvents extends Record<string, unknown> {
   welcome: RoomInfo;
   roster: readonly RosterRow[];
+  pickups: readonly PickupEntry[];
   chat: ServerChatMsg;
   notice: NoticeMsg;
   game: GameEvent;
@@ -117,18 +141,30 @@ export class Session extends Emitter<SessionEvents> {
   private sender: InputSender | null = null;
   private readInput: () => HeldInput = () => NO_INPUT;
   private readonly rosterRows = new Map<number, RosterRow>();
+  private pickupList: readonly PickupEntry[] = [];
   private readonly queuedEvents: { tick: number; events: readonly GameEvent[] }[] = [];
   private inputTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastFrameAt = Number.NaN;
   private lastState: StateMsg | null = null;
   private readonly decoder = new SnapshotDecoder();
+  /** The latest resume token from Welcome ('' if the server gave none). Memory only. */
+  private resumeSecret = '';
+  /** True while a dropped connection waits for a resume (reconnect.ts). */
+  private holding = false;
+  /**
+   * Asked on every close not made by leave(): true keeps the session alive, waiting for resume() or
+   * end() (reconnect-session.ts sets it); unset or false ends the session.
+   */
+  holdOnDrop: ((info: CloseInfo) => boolean) | null = null;
   private last: SessionFrame | null = null;
   private ended = false;
   private adaptive: AdaptiveDelay | null = null;
+  private timeline: TickTimeline | null = null;
   private shots: PredictedShots | null = null;
   private lastRenderTime = 0;
   private inUnderrun = false;
+  private lastOverrunMs = 0;
   private lastReconciledTick = 0;
   private canAct = false;
   private readonly meters = {
@@ -165,6 +201,10 @@ export class Session extends Emitter<SessionEvents> {
     });
     this.connection.on('chat', (m) => this.emit('chat', m));
     this.connection.on('notice', (m) => this.emit('notice', m));
+    this.connection.on('pickups', ([, list]) => {
+      this.pickupList = list;
+      this.emit('pickups', list);
+    });
     this.connection.on('close', (info) => this.onClose(info));
   }
 
@@ -193,6 +233,11 @@ export class Session extends Emitter<SessionEvents> {
     return [...this.rosterRows.values()];
   }
 
+  /** Every pickup point of the room as last sent (empty before any, or on a server without pickups). */
+  get pickups(): readonly PickupEntry[] {
+    return this.pickupList;
+  }
+
   /** Looks up a player's name (empty if unknown). */
   nameOf(id: number): string {
     return this.rosterRows.get(id)?.name ?? '';
@@ -211,6 +256,7 @@ export class Session extends Emitter<SessionEvents> {
 
   /** Leaves: closes the socket and stops timers. */
   leave(): void {
+    if (this.holding) this.end({ code: 1000, reason: 'leaving', wasOpen: true, byClient: true, message: '' });
     this.connection.close();
   }
 
@@ -224,8 +270,9 @@ export class Session extends Emitter<SessionEvents> {
     const dt = Number.isNaN(this.lastFrameAt) ? 0 : now - this.lastFrameAt;
     this.lastFrameAt = now;
     this.meters.frames.add(1, now);
-    if (this.adaptive) this.buffer.interpolationDelayMs = this.adaptive.update(dt);
-    const renderTime = this.clock.smoothServerNow(now) - this.buffer.interpolationDelayMs;
+    const serverNow = this.clock.smoothServerNow(now);
+    if (this.adaptive) this.buffer.interpolationDelayMs = this.adaptive.update(dt, serverNow - now);
+    const renderTime = serverNow - this.buffer.interpolationDelayMs;
     const sampled = this.buffer.sampleAt(renderTime);
     if (!sampled || !this.info) return null;
     this.lastRenderTime = renderTime;
@@ -265,6 +312,7 @@ export class Session extends Emitter<SessionEvents> {
       interpDelayMs: this.buffer.interpolationDelayMs,
       underruns: this.underruns,
       extrapolatedFrames: this.extrapolatedFrames,
+      overrunMs: this.lastOverrunMs,
       corrections: this.predictor?.corrections ?? 0,
       snaps: this.predictor?.snaps ?? 0,
       pendingInputs: this.predictor?.pendingCount ?? 0,
@@ -278,6 +326,7 @@ export class Session extends Emitter<SessionEvents> {
   }
 
   private countOverrun(overrunMs: number): void {
+    this.lastOverrunMs = overrunMs;
     if (overrunMs <= 0) {
       this.inUnderrun = false;
       return;
@@ -298,17 +347,24 @@ export class Session extends Emitter<SessionEvents> {
 
   private onWelcome(m: WelcomeMsg): void {
     const [, , playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers, serverTime] = m;
-    this.info = { playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers };
+    const arena = arenaById(m[9]);
+    const mode = m[10] ?? GameMode.FreeForAll;
+    const role = m[11] ?? Role.Player;
+    this.info = { playerId, roomCode, roomName, tickHz, snapshotHz, maxPlayers, arena, mode, role };
+    this.resumeSecret = m[12] ?? '';
+    this.holding = false;
     this.clock.seed(serverTime, this.now());
     if (!this.explicitDelay && snapshotHz > 0) {
       this.adaptive = new AdaptiveDelay({ snapshotIntervalMs: 1000 / snapshotHz });
       this.buffer.interpolationDelayMs = this.adaptive.delayMs;
     }
-    const arena = arenaById(m[9]);
+    this.timeline = new TickTimeline({ tickHz });
     this.predictor = new Predictor({ tickHz, arena });
     this.shots = new PredictedShots(tickHz, arena);
-    this.sender = new InputSender({ tickHz, read: () => this.readInput(), send: (i) => this.sendInput(i) });
-    this.scheduleInput();
+    if (role !== Role.Spectator) {
+      this.sender = new InputSender({ tickHz, read: () => this.readInput(), send: (i) => this.sendInput(i) });
+      this.scheduleInput();
+    }
     this.ping();
     this.pingTimer = setInterval(() => this.ping(), this.pingIntervalMs);
     this.emit('welcome', this.info);
@@ -321,13 +377,19 @@ export class Session extends Emitter<SessionEvents> {
     const now = this.now();
     if (!this.clock.ready) this.clock.seed(snap.serverTime, now);
     this.meters.snapshots.add(1, now);
-    this.adaptive?.onSnapshot(snap.serverTime, this.clock.serverNow(now));
-    this.buffer.push(snap);
+    // Remote motion is drawn on the server's tick grid, not the wall times late-running ticks were stamped with.
+    const placed = this.timeline
+      ? { ...snap, serverTime: this.timeline.place(snap.tick, snap.serverTime) }
+      : snap;
+    this.adaptive?.onSnapshot(placed.serverTime, now);
+    this.buffer.push(placed);
     if (snap.tick <= this.lastReconciledTick) return;
     this.lastReconciledTick = snap.tick;
     const me = this.info ? snap.players.get(this.info.playerId) : undefined;
     if (me && this.predictor) {
-      const canMove = me.alive && snap.round.phase === RoundPhase.Playing;
+      // Players move and shoot while Playing and in Warmup; never in Countdown or Intermission.
+      const phase = snap.round.phase;
+      const canMove = me.alive && (phase === RoundPhase.Playing || phase === RoundPhase.Warmup);
       if (!canMove) this.shots?.reset();
       this.canAct = canMove;
       this.predictor.reconcile(snap.ack, me, canMove);
@@ -336,7 +398,19 @@ export class Session extends Emitter<SessionEvents> {
 
   private onRoster(entries: readonly RosterEntry[]): void {
     this.rosterRows.clear();
-    for (const [id, name, kills, deaths] of entries) this.rosterRows.set(id, { id, name, kills, deaths });
+    for (const [id, name, kills, deaths, team, flags] of entries) {
+      const f = flags ?? 0;
+      const bot = (f & RosterFlag.Bot) !== 0;
+      this.rosterRows.set(id, {
+        id,
+        name,
+        kills,
+        deaths,
+        team: team ?? 0,
+        bot,
+        away: (f & RosterFlag.Away) !== 0,
+      });
+    }
     this.emit('roster', this.roster);
   }
 
@@ -358,12 +432,44 @@ export class Session extends Emitter<SessionEvents> {
     this.connection.send([ClientMsg.Ping, this.now()]);
   }
 
-  private onClose(info: CloseInfo): void {
+  /** The resume token of this seat ('' if none): a secret, never persisted. */
+  get resumeToken(): string {
+    return this.resumeSecret;
+  }
+
+  /** True while the connection dropped and a resume is pending. */
+  get reconnecting(): boolean {
+    return this.holding && !this.ended;
+  }
+
+  /** Reopens a held session on `url` (a resume); snapshots and events start over at its Welcome. */
+  resume(url: string): void {
+    if (this.ended || !this.holding) return;
+    this.buffer.clear();
+    this.decoder.reset();
+    this.lastState = null;
+    this.queuedEvents.length = 0;
+    this.lastReconciledTick = 0;
+    this.connection.reopen(url);
+  }
+
+  /** Ends a held session for good with `info` (its resume failed). */
+  end(info: CloseInfo): void {
+    if (this.ended) return;
+    this.holding = false;
     this.ended = true;
+    this.emit('close', info);
+  }
+
+  private onClose(info: CloseInfo): void {
     clearTimeout(this.inputTimer);
     clearInterval(this.pingTimer);
     this.predictor?.reset();
     this.shots?.reset();
-    this.emit('close', info);
+    if (!info.byClient && this.holdOnDrop?.(info)) {
+      this.holding = true;
+      return;
+    }
+    this.end(info);
   }
 }

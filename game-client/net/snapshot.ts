@@ -19,6 +19,8 @@ export interface PlayerView {
   readonly hp: number;
   readonly alive: boolean;
   readonly protected: boolean;
+  /** Carrying a power-up (PlayerFlag.PoweredUp); absent on servers without pickups. */
+  readonly poweredUp?: boolean;
 }
 
 /** A projectile as drawn: position in px, velocity in px/s. */
@@ -61,6 +63,7 @@ export function snapshotFromWire(state: WireState, ack: number): Snapshot {
       hp,
       alive: (flags & PlayerFlag.Alive) !== 0,
       protected: (flags & PlayerFlag.Protected) !== 0,
+      poweredUp: (flags & PlayerFlag.PoweredUp) !== 0,
     });
   }
   const projectileMap = new Map<number, ProjectileView>();

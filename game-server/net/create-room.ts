@@ -4,11 +4,13 @@ import { z } from 'zod';
 import {
   ArenaId,
   cleanText,
+  GameMode,
   MAX_PLAYERS_LARGE_ROOM,
   MAX_PLAYERS_PER_ROOM_LIMIT,
   MAX_ROOM_NAME_LENGTH,
 } from '../../protocol/index.js';
 import type { RoomRegistry } from '../room/room-registry.js';
+import { type MatchRequest, matchFields, toMatchOptions } from './create-room-match.js';
 import { replyJson } from './http-reply.js';
 import { readBody } from './read-body.js';
 import type { RequestGuard } from './request-guard.js';
@@ -23,6 +25,8 @@ export interface CreateRoomRequest {
   readonly isPrivate: boolean;
   /** ArenaId: 'large' picks the big arena with interest management. */
   readonly arenaId: number;
+  /** Mode and bots (`mode`, `bots`, `difficulty` in the body). */
+  readonly match: MatchRequest;
 }
 
 function bodySchema(defaultMaxPlayers: number) {
@@ -31,6 +35,7 @@ function bodySchema(defaultMaxPlayers: number) {
     maxPlayers: z.number().int().min(2).max(MAX_PLAYERS_LARGE_ROOM).default(defaultMaxPlayers),
     private: z.boolean().default(false),
     arena: z.enum(['standard', 'large']).default('standard'),
+    ...matchFields,
   });
 }
 
@@ -67,6 +72,11 @@ export function parseCreateRoom(
       maxPlayers: parsed.data.maxPlayers,
       isPrivate: parsed.data.private,
       arenaId: parsed.data.arena === 'large' ? ArenaId.Large : ArenaId.Standard,
+      match: {
+        mode: parsed.data.mode === 'tdm' ? GameMode.TeamDeathmatch : GameMode.FreeForAll,
+        bots: parsed.data.bots,
+        difficulty: parsed.data.difficulty,
+      },
     },
   };
 }
@@ -93,7 +103,7 @@ export function registerCreateRoom(
           replyJson(res, 400, { error: 'bad_request', reason: parsed.reason });
           return;
         }
-        const room = registry.create(parsed.req);
+        const room = registry.create({ ...parsed.req, match: toMatchOptions(parsed.req.match) });
         if (!room) {
           replyJson(res, 503, { error: 'server_full', reason: 'the server has reached its room limit' });
           return;

@@ -19,6 +19,12 @@ export interface Session {
   readonly limits: FrameLimits;
   /** Monotonic ms since which the socket's buffer has stayed over the slow-consumer bound; 0 if it is not. */
   slowSince: number;
+  /** A resume token to redeem in `open` ('' for a fresh join). Secret: never log the session. */
+  resume: string;
+  /** This seat's live resume token ('' when resuming is off). Secret: never log the session. */
+  resumeToken: string;
+  /** Joins as a spectator (`spectate=1`): watches without a player in the world. */
+  spectate: boolean;
 }
 
 /** What uWS keeps as the socket's user data. */
@@ -28,7 +34,19 @@ export interface SessionData {
 
 /** A new session for a join resolved at upgrade time. */
 export function createSession(room: Room, name: string, ip: string, limits: FrameLimits): Session {
-  return { room, name, playerId: 0, closed: false, refused: false, ip, limits, slowSince: 0 };
+  return {
+    room,
+    name,
+    playerId: 0,
+    closed: false,
+    refused: false,
+    ip,
+    limits,
+    slowSince: 0,
+    resume: '',
+    resumeToken: '',
+    spectate: false,
+  };
 }
 
 /** Adapts a uWS socket to RoomClient; every call is a no-op once the session closed. */

@@ -8,17 +8,23 @@ import {
   MAX_CLIENT_FRAME_BYTES,
 } from '../../protocol/index.js';
 import { decodeClientMsg } from '../../protocol/validate.js';
+import type { ClusterDirectory } from '../cluster/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { ServerMetrics } from '../metrics.js';
 import type { Matchmaker } from '../room/matchmaker.js';
+import type { RoomRegistry } from '../room/room-registry.js';
 import type { AddressLimits, AddressVerdict } from './address-limits.js';
 import { clientAddress } from './client-address.js';
 import type { NetCounters } from './counters.js';
 import { createFrameLimits } from './frame-limits.js';
 import { replyJson } from './http-reply.js';
 import { resolveJoin } from './join.js';
+import { meteredClient, recordClose } from './metered-client.js';
 import { checkOrigin } from './origin-check.js';
 import type { RefuseSocket } from './refuse.js';
+import { closeSeat, openResumed, type ResumeService } from './resume-upgrade.js';
+import { DRAINING_JOIN_REASON, hasSeat, upgradeWithSeat } from './seat-upgrade.js';
 import { createSession, type SessionData, socketClient } from './session.js';
 
 /** Most bytes buffered per socket before uWS skips sends to it. */
@@ -27,6 +33,8 @@ export const MAX_BACKPRESSURE_BYTES = 256 * 1024;
 export const IDLE_TIMEOUT_S = 30;
 /** uWS's close message for a frame over maxPayloadLength (it closes with 1006 itself). */
 const TOO_BIG_MESSAGE = 'Received too big message';
+/** uWS's close message for a text frame that is not UTF-8 (it closes with 1006 itself). */
+const BAD_UTF8_MESSAGE = 'Received invalid UTF-8';
 
 /** What the endpoint reads and updates. */
 export interface WsDeps {
@@ -39,6 +47,12 @@ export interface WsDeps {
   readonly sockets: Set<uWS.WebSocket<SessionData>>;
   readonly log: Logger;
   readonly now: () => number;
+  readonly registry: RoomRegistry;
+  /** The cluster directory in Redis mode (seat upgrades), else null. */
+  readonly directory: ClusterDirectory | null;
+  readonly metrics: ServerMetrics;
+  /** Resume tokens and held seats (reconnection); absent: every resume is refused. */
+  readonly resume?: ResumeService;
 }
 
 /** The sentence of a rate refusal. */
@@ -87,7 +101,16 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         refuseHttp(res, 'rate_limited', rateReason(verdict), true);
         return;
       }
-      const r = resolveJoin(query, d.matchmaker, true);
+      if (hasSeat(query)) {
+        const u = { res, context, query, key, protocol, extensions, ip };
+        upgradeWithSeat(u, { ...d, tickRate: d.config.tickRate, refuseHttp });
+        return;
+      }
+      if (d.registry.draining) {
+        refuseHttp(res, 'server_full', DRAINING_JOIN_REASON);
+        return;
+      }
+      const r = resolveJoin(query, d.matchmaker, true, d.resume);
       if (!r.ok) {
         refuseHttp(res, r.refusal.error, r.refusal.reason);
         return;
@@ -98,6 +121,8 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
       }
       const limits = createFrameLimits(d.config.tickRate, d.now);
       const data: SessionData = { session: createSession(r.room, r.request.name, ip, limits) };
+      data.session.resume = r.resume ?? '';
+      data.session.spectate = r.request.spectate;
       res.upgrade(data, key, protocol, extensions, context);
     },
 
@@ -105,7 +130,11 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
       const s = ws.getUserData().session;
       d.limits.opened(s.ip);
       d.sockets.add(ws);
-      const out = s.room.join(s.name, socketClient(ws, s));
+      const client = meteredClient(socketClient(ws, s), d.metrics);
+      if (s.resume) return openResumed(s, client, d.resume, d.log);
+      const out = s.spectate
+        ? s.room.watch(s.name, client)
+        : s.room.join(s.name, client, d.resume?.tokenFor(s));
       if (out.ok) {
         s.playerId = out.playerId;
         d.log.debug({ room: s.room.code, player: s.playerId }, 'joined');
@@ -116,6 +145,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
     },
 
     message: (ws, data, isBinary) => {
+      d.metrics.bytesIn.inc(data.byteLength);
       const s = ws.getUserData().session;
       if (s.closed || s.refused || s.playerId === 0) return;
       if (!isBinary) {
@@ -142,9 +172,15 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
       s.closed = true;
       d.sockets.delete(ws);
       d.limits.closed(s.ip);
-      if (!s.refused && code === 1006 && Buffer.from(message).toString() === TOO_BIG_MESSAGE)
-        d.counters.refuse('ws_close', 'too_large');
-      if (s.playerId !== 0) s.room.leave(s.playerId);
+      recordClose(d.metrics, code, message);
+      const text = code === 1006 && !s.refused ? Buffer.from(message).toString() : '';
+      // uWS drops a client that broke the protocol itself (1006, no handler ran): it is refused like any
+      // bad frame, so its seat is freed rather than held for a resume (1006 otherwise means a lost link).
+      if (text === TOO_BIG_MESSAGE || text === BAD_UTF8_MESSAGE) {
+        s.refused = true;
+        if (text === TOO_BIG_MESSAGE) d.counters.refuse('ws_close', 'too_large');
+      }
+      if (s.playerId !== 0) closeSeat(s, code, d.resume);
       d.log.debug({ room: s.room.code, player: s.playerId, code }, 'closed');
     },
   };

@@ -3,10 +3,15 @@
  *
  * Policy (see README "Netcode"): an input is refused (counted `dropped`) when its seq is not newer
  * than everything applied or queued (duplicate, stale) or more than MAX_SEQ_AHEAD beyond the last one
- * applied (from the future). When a burst leaves more than MAX_BACKLOG inputs waiting at a tick, the
- * oldest are skipped (counted `late`) and their fire presses are merged into the next one, so queueing
- * never delays an input by more than about one tick. Evenly arriving inputs are never skipped, so
- * client prediction stays exact when nothing is lost or bunched.
+ * applied (from the future). Two rules keep queueing from adding latency, both skipping the oldest
+ * waiting input (counted `late`) and merging its fire press into the next one:
+ * - backlog: when a burst leaves more than MAX_BACKLOG inputs waiting at a tick, the oldest are skipped;
+ * - standing queue: inputs arriving at the tick rate with jitter can leave one input waiting after
+ *   every take forever (arrivals = services), which delays every input by a full tick. When an input
+ *   has been left over after each of STANDING_QUEUE_TICKS consecutive takes, the next take skips one,
+ *   so the standing depth returns to 0.
+ * Evenly arriving inputs (one per tick, none left over) are never skipped, so client prediction
+ * stays exact when nothing is lost or bunched.
  */
 
 import { Key } from '../../protocol/index.js';
@@ -16,6 +21,8 @@ import type { SimInput } from '../sim/index.js';
 export const INPUT_QUEUE_CAP = 8;
 /** At a tick, at most this many inputs may wait (the one taken plus one in reserve); older ones are skipped. */
 export const MAX_BACKLOG = 2;
+/** Consecutive takes that may leave an input waiting before the next take skips one (about 67 ms at 30 Hz). */
+export const STANDING_QUEUE_TICKS = 2;
 /** A seq more than this far beyond the last applied (or, before any, beyond 0) is implausible. */
 export const MAX_SEQ_AHEAD = 64;
 
@@ -29,27 +36,31 @@ export interface InputCounters {
 export class InputQueue {
   private readonly items: SimInput[] = [];
   private lastApplied = 0;
+  /** Consecutive takes after which at least one input was still waiting. */
+  private standing = 0;
   /** Inputs refused (duplicate, old or future seq) or evicted (queue full). */
   dropped = 0;
-  /** Inputs skipped to catch up after a burst. */
+  /** Inputs skipped to catch up after a burst or to drain a standing queue. */
   late = 0;
 
   constructor(
     private readonly cap: number = INPUT_QUEUE_CAP,
     private readonly counters?: InputCounters,
     private readonly maxBacklog: number = MAX_BACKLOG,
+    private readonly standingTicks: number = STANDING_QUEUE_TICKS,
   ) {}
 
   /** Queues `input` unless its seq is a duplicate, stale or implausibly far ahead; false if refused. */
   push(input: SimInput): boolean {
-    const newest = this.items.at(-1)?.seq ?? this.lastApplied;
+    const items = this.items;
+    const newest = items.length > 0 ? (items[items.length - 1] as SimInput).seq : this.lastApplied;
     if (input.seq <= newest || input.seq > this.lastApplied + this.cap + MAX_SEQ_AHEAD) {
       this.drop(1);
       return false;
     }
-    this.items.push(input);
-    if (this.items.length > this.cap) {
-      this.items.shift();
+    items.push(input);
+    if (items.length > this.cap) {
+      items.shift();
       this.drop(1);
     }
     return true;
@@ -57,17 +68,21 @@ export class InputQueue {
 
   /** The next input to apply this tick, if any; it becomes the last applied. Sheds backlog first. */
   take(): SimInput | undefined {
+    const items = this.items;
+    // A standing queue of one is drained by keeping one fewer in reserve this tick.
+    const keep = this.standing >= this.standingTicks ? 1 : this.maxBacklog;
     let fire = 0;
     let skipped = 0;
-    while (this.items.length > this.maxBacklog) {
-      fire |= this.items.shift()!.keys & Key.Fire;
+    while (items.length > keep) {
+      fire |= (items.shift() as SimInput).keys & Key.Fire;
       skipped += 1;
     }
     if (skipped > 0) {
       this.late += skipped;
       if (this.counters) this.counters.inputsLate += skipped;
     }
-    const next = this.items.shift();
+    const next = items.shift();
+    this.standing = items.length > 0 ? this.standing + 1 : 0;
     if (!next) return undefined;
     this.lastApplied = next.seq;
     return fire && !(next.keys & Key.Fire) ? { ...next, keys: next.keys | fire } : next;
@@ -76,6 +91,11 @@ export class InputQueue {
   /** Inputs waiting. */
   get length(): number {
     return this.items.length;
+  }
+
+  /** Consecutive takes so far that left an input waiting (0 when the last take emptied the queue). */
+  get standingTakes(): number {
+    return this.standing;
   }
 
   private drop(n: number): void {

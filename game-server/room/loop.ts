@@ -13,9 +13,9 @@ export interface LoopOptions {
   readonly now?: () => number;
   /** Most ticks run in one wake before the loop gives up catching up. @default 5 */
   readonly maxCatchUp?: number;
-  /** @default setTimeout */
+  /** @default scheduleAfterIo */
   readonly schedule?: ScheduleFn;
-  /** @default clearTimeout */
+  /** @default cancelAfterIo */
   readonly cancel?: (handle: unknown) => void;
 }
 
@@ -32,12 +32,38 @@ export interface Loop {
   readonly skipped: number;
 }
 
+interface AfterIoHandle {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  immediate: ReturnType<typeof setImmediate> | undefined;
+}
+
+/**
+ * The default wake-up: a timer, then setImmediate. Timers run before the event loop polls sockets,
+ * so a tick run straight from the timer would miss inputs that arrived just before its deadline and
+ * apply them a whole tick later; the immediate runs right after that turn's poll has read them.
+ */
+export function scheduleAfterIo(fn: () => void, delayMs: number): unknown {
+  const h: AfterIoHandle = { timer: undefined, immediate: undefined };
+  h.timer = setTimeout(() => {
+    h.timer = undefined;
+    h.immediate = setImmediate(fn);
+  }, delayMs);
+  return h;
+}
+
+/** Cancels a scheduleAfterIo wake-up in either stage. */
+export function cancelAfterIo(handle: unknown): void {
+  const h = handle as AfterIoHandle;
+  if (h.timer !== undefined) clearTimeout(h.timer);
+  if (h.immediate !== undefined) clearImmediate(h.immediate);
+}
+
 /** Creates a loop; ticks are due at start + k * tickMs, whatever each wake-up's lateness. */
 export function createLoop(opts: LoopOptions): Loop {
   const now = opts.now ?? (() => performance.now());
   const maxCatchUp = opts.maxCatchUp ?? 5;
-  const schedule: ScheduleFn = opts.schedule ?? ((fn, ms) => setTimeout(fn, ms));
-  const cancel = opts.cancel ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const schedule: ScheduleFn = opts.schedule ?? scheduleAfterIo;
+  const cancel = opts.cancel ?? cancelAfterIo;
   if (!(opts.tickMs > 0)) throw new RangeError('tickMs must be positive');
 
   let running = false;

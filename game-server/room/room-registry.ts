@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { Room } from './room.js';
 import { randomRoomCode } from './room-code.js';
+import type { RoomOptions } from './room-types.js';
 import { realTimers, type Timers } from './timers.js';
 
 /** Server-wide settings every room is created with. */
@@ -16,6 +17,10 @@ export interface RegistryOptions {
   readonly timers?: Timers;
   /** Code generator (tests inject collisions). @default randomRoomCode */
   readonly newCode?: () => string;
+  /** Round settings every room starts from (tests shorten rounds); a room's own `match` wins. */
+  readonly roomDefaults?: NewRoom['match'];
+  /** Called once for every room the registry forgets (expired, closed or disposed). */
+  readonly onRemove?: (room: Room) => void;
 }
 
 /** What a new room needs from its creator. */
@@ -26,6 +31,11 @@ export interface NewRoom {
   readonly isPrivate: boolean;
   /** ArenaId; the large arena turns on interest management. @default ArenaId.Standard */
   readonly arenaId?: number;
+  /** Mode, bots and round settings (see RoomOptions); absent ones take the room's defaults. */
+  readonly match?: Pick<
+    RoomOptions,
+    'mode' | 'bots' | 'matchFlow' | 'killTarget' | 'roundMs' | 'timingMs' | 'maxSpectators'
+  >;
 }
 
 const CODE_ATTEMPTS = 32;
@@ -36,6 +46,7 @@ export class RoomRegistry {
   private readonly now: () => number;
   private readonly timers: Timers;
   private readonly newCode: () => string;
+  private drainingFlag = false;
 
   constructor(private readonly opts: RegistryOptions) {
     this.now = opts.now ?? (() => performance.now());
@@ -43,9 +54,19 @@ export class RoomRegistry {
     this.newCode = opts.newCode ?? randomRoomCode;
   }
 
-  /** True if another room may be created. */
+  /** True if another room may be created (never while draining). */
   get hasCapacity(): boolean {
-    return this.rooms.size < this.opts.maxRooms;
+    return !this.drainingFlag && this.rooms.size < this.opts.maxRooms;
+  }
+
+  /** True once startDraining() was called: no room is created any more. */
+  get draining(): boolean {
+    return this.drainingFlag;
+  }
+
+  /** Stops creating rooms for good (SIGTERM drain); live rooms go on. */
+  startDraining(): void {
+    this.drainingFlag = true;
   }
 
   /** Rooms alive. */
@@ -80,6 +101,8 @@ export class RoomRegistry {
       maxPlayers: spec.maxPlayers,
       isPrivate: spec.isPrivate,
       ...(spec.arenaId === undefined ? {} : { arenaId: spec.arenaId }),
+      ...this.opts.roomDefaults,
+      ...spec.match,
       tickHz: this.opts.tickHz,
       snapshotHz: this.opts.snapshotHz,
       emptyTtlMs: this.opts.emptyTtlMs,
@@ -110,12 +133,22 @@ export class RoomRegistry {
 
   /** Disposes every room, ending every connection with `code`/`reason`. */
   disposeAll(code: number, reason: string): void {
-    for (const room of [...this.rooms.values()]) room.dispose(code, reason);
-    this.rooms.clear();
+    for (const room of [...this.rooms.values()]) this.close(room.code, code, reason);
+  }
+
+  /** Disposes the room with `code` (ending its connections with `closeCode`/`reason`) and forgets it; false if absent. */
+  close(code: string, closeCode: number, reason: string): boolean {
+    const room = this.rooms.get(code);
+    if (!room) return false;
+    room.dispose(closeCode, reason);
+    this.forget(room);
+    return true;
   }
 
   private forget(room: Room): void {
-    if (this.rooms.get(room.code) === room) this.rooms.delete(room.code);
+    if (this.rooms.get(room.code) !== room) return;
+    this.rooms.delete(room.code);
+    this.opts.onRemove?.(room);
   }
 
   private freshCode(): string {

@@ -1,4 +1,7 @@
 /** The types a room is built from and reports: options, listing info, join outcomes and counters. */
+import type { GameModeCode } from '../../protocol/index.js';
+import type { MatchTimingMs } from '../sim/index.js';
+import type { BotSpec } from './bot-members.js';
 import type { Room } from './room.js';
 import type { Timers } from './timers.js';
 
@@ -15,6 +18,18 @@ export interface RoomOptions {
   readonly seed: number;
   /** Arena the room is played in (ArenaId); the large arena turns on interest management. @default ArenaId.Standard */
   readonly arenaId?: number;
+  /** @default GameMode.FreeForAll */
+  readonly mode?: GameModeCode;
+  /** Fill the room with bots up to a player count. @default null (no bots) */
+  readonly bots?: BotSpec | null;
+  /** Warmup until 2 players, a countdown before each round. @default true */
+  readonly matchFlow?: boolean;
+  /** Round settings (tests and operators; not exposed over HTTP). @default the protocol's rules */
+  readonly killTarget?: number;
+  readonly roundMs?: number;
+  readonly timingMs?: Partial<MatchTimingMs>;
+  /** Spectators accepted besides the players. @default MAX_SPECTATORS */
+  readonly maxSpectators?: number;
   /** Monotonic clock in ms; serverTime on the wire is its rounded value. */
   readonly now: () => number;
   readonly timers: Timers;
@@ -26,8 +41,12 @@ export interface RoomOptions {
 export interface RoomInfo {
   readonly code: string;
   readonly name: string;
+  /** Human players (bots and spectators are not counted). */
   readonly players: number;
   readonly maxPlayers: number;
+  readonly mode: 'ffa' | 'tdm';
+  readonly bots: number;
+  readonly spectators: number;
   readonly state: 'playing' | 'intermission';
   readonly private: boolean;
 }

@@ -45,6 +45,8 @@ export class StateSender {
   readonly stats: StateSendStats = { fullFrames: 0, deltaFrames: 0, encodings: 0 };
   private latest: WireState | undefined;
   private encoder: StateEncoder | undefined;
+  /** The state carried by the frame `frameFor` built last. */
+  private framed: WireState | undefined;
 
   constructor(readonly interest: boolean) {}
 
@@ -55,16 +57,27 @@ export class StateSender {
     this.encoder = new StateEncoder(this.latest);
   }
 
-  /** The State frame for `view` (whose last applied input is `ack`); call `sent` once it left. */
-  frameFor(view: ClientStateView, ack: number): { frame: Uint8Array; state: WireState } {
+  /**
+   * The State frame for `view` (whose last applied input is `ack`). The bytes are reused by a later
+   * call: send them at once (uWS copies), then call `markSent(view)` if they left.
+   */
+  frameFor(view: ClientStateView, ack: number): Uint8Array {
     const full = this.latest as WireState;
     const base = view.baseline(full.tick);
     if (base === EMPTY_STATE) this.stats.fullFrames += 1;
     else this.stats.deltaFrames += 1;
-    if (!view.interest) return { frame: (this.encoder as StateEncoder).frame(base, ack), state: full };
+    if (!view.interest) {
+      this.framed = full;
+      return (this.encoder as StateEncoder).transientFrame(base, ack);
+    }
     const mine = view.interest.filter(full);
-    const enc = new StateEncoder(mine);
+    this.framed = mine;
     this.stats.encodings += 1;
-    return { frame: enc.frame(base, ack), state: mine };
+    return new StateEncoder(mine).transientFrame(base, ack);
+  }
+
+  /** Records that the frame last built by `frameFor` for `view` reached its socket (it may be a baseline now). */
+  markSent(view: ClientStateView): void {
+    if (this.framed) view.markSent(this.framed);
   }
 }

@@ -1,12 +1,11 @@
 /** Builds one tick's WireState from a world, with each entity's motion measured against the previous state. */
 import {
-  PlayerFlag,
   POSITION_SCALE,
   type WirePlayer,
   type WireProjectile,
   type WireState,
 } from '../../protocol/index.js';
-import { snapshotRound, type World } from '../sim/index.js';
+import { playerFlags, snapshotRound, type World } from '../sim/index.js';
 
 function sameTuple(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -20,8 +19,7 @@ function players(world: World, prev: WireState | undefined, ticks: number): Wire
   for (const p of world.players.values()) {
     const x = Math.round(p.x * POSITION_SCALE);
     const y = Math.round(p.y * POSITION_SCALE);
-    const flags =
-      (p.alive ? PlayerFlag.Alive : 0) | (world.tick < p.protectedUntilTick ? PlayerFlag.Protected : 0);
+    const flags = playerFlags(world, p);
     while (j < before.length && (before[j] as WirePlayer)[0] < p.id) j++;
     const b = before[j];
     const mx = b && b[0] === p.id ? Math.round((x - b[1]) / ticks) : 0;

@@ -43,6 +43,25 @@ function resolveAxis(p: Point, arena: Arena, axis: 'x' | 'y', delta: number): vo
   }
 }
 
+const SECTOR_KEYS: readonly number[] = [
+  Key.Right,
+  Key.Right | Key.Down,
+  Key.Down,
+  Key.Down | Key.Left,
+  Key.Left,
+  Key.Left | Key.Up,
+  Key.Up,
+  Key.Up | Key.Right,
+];
+
+/**
+ * The held keys that move toward eighth `sector` of the circle (0 = +x, 2 = +y i.e. down on screen;
+ * any integer, taken modulo 8): the inverse of moveDirection, for sticks and bots.
+ */
+export function keysForSector(sector: number): number {
+  return SECTOR_KEYS[((sector % 8) + 8) % 8] ?? 0;
+}
+
 /** Moves a player from `from` for one tick of `dtS` seconds with `keys` held; returns the new position. */
 export function movePlayer(from: Point, keys: number, dtS: number, arena: Arena): Point {
   const dir = moveDirection(keys);

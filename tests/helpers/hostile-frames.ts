@@ -1,18 +1,11 @@
 /** Seeded generators of hostile client frames for fuzzing: random bytes, mutated valid frames, traps. */
+
+import { createRandom } from '../../game-server/sim/rng.js';
 import { type ClientMessage, ClientMsg, encode, KEY_MASK, MAX_WIRE_ANGLE } from '../../protocol/index.js';
 import { decodeClientMsg } from '../../protocol/validate.js';
 
-/** A deterministic PRNG (mulberry32) returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG (the simulation's mulberry32) returning floats in [0, 1). */
+export const seededRandom: (seed: number) => () => number = createRandom;
 
 const int = (rnd: () => number, n: number): number => Math.floor(rnd() * n);
 

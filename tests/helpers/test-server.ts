@@ -1,5 +1,6 @@
 /** Starting real servers (127.0.0.1, port 0, silent) and connecting clients, all closed after each test. */
 import { afterEach } from 'vitest';
+import { HOSTING_DEFAULTS } from '../../game-server/cluster-config.js';
 import { type Config, SECURITY_DEFAULTS } from '../../game-server/config.js';
 import { createLogger } from '../../game-server/logger.js';
 import { type RunningServer, type ServerDeps, startServer } from '../../game-server/net/server.js';
@@ -18,6 +19,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     staticDir: '/nonexistent-tickfire-static',
     ...SECURITY_DEFAULTS,
+    ...HOSTING_DEFAULTS,
     ...overrides,
   });
 }
@@ -45,7 +47,8 @@ export function useHarness(): Harness {
   return {
     async start(overrides, deps) {
       const config = testConfig(overrides);
-      const server = await startServer(config, createLogger(config), deps);
+      // Quick play without bots unless a test asks: most tests count the players they connect.
+      const server = await startServer(config, createLogger(config), { quickPlayBots: 0, ...deps });
       servers.push(server);
       return server;
     },

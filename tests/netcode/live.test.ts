@@ -4,6 +4,7 @@ import type { NetConditions } from '../../game-client/net/net-conditions.js';
 import { PERFECT_NET } from '../../game-client/net/net-conditions.js';
 import { Session } from '../../game-client/net/session.js';
 import { withNetConditions } from '../../game-client/net/sim-socket.js';
+import type { RunningServer } from '../../game-server/net/server.js';
 import {
   ARENA,
   ClientMsg,
@@ -12,6 +13,7 @@ import {
   movePlayer,
   PLAYER_SPEED_PX_S,
   type Point,
+  type RoomRequest,
   WS_PATH,
 } from '../../protocol/index.js';
 import { decodeClientMsg } from '../../protocol/validate.js';
@@ -53,6 +55,17 @@ afterEach(() => {
   for (const s of sessions.splice(0)) s.leave();
 });
 
+/** A room built through the registry: no bots, no warmup or countdown, so movement starts at once. */
+function quietRoom(server: RunningServer): RoomRequest {
+  const room = server.registry.create({
+    name: 'netcode',
+    maxPlayers: 4,
+    isPrivate: true,
+    match: { matchFlow: false },
+  });
+  return { kind: 'code', code: room!.code };
+}
+
 function welcomed(s: Session): Promise<void> {
   return new Promise((resolve, reject) => {
     s.on('welcome', () => resolve());
@@ -80,7 +93,7 @@ describe('netcode against the real server through the network simulator', () => 
     const server = await harness.start();
     const net = { ...PERFECT_NET, delayMs: 150 };
     const keysBySeq: number[] = [0];
-    const a = open(server.port, joinQuery('mover', { kind: 'quick' }), net, keysBySeq);
+    const a = open(server.port, joinQuery('mover', quietRoom(server)), net, keysBySeq);
     sessions.push(a);
     const t0 = performance.now();
     a.setInputSource(() => ({
@@ -105,8 +118,9 @@ describe('netcode against the real server through the network simulator', () => 
       return keysBySeq.length > 240;
     });
     const stats = a.netStats();
+    const room = server.registry.get(a.room!.roomCode)!.stats;
     console.info(
-      `[netcode] prediction: ${checks} frames checked, max error ${maxErr} px, ${stats.corrections} corrections, RTT ${stats.rttMs.toFixed(1)} ms, pending ${stats.pendingInputs}`,
+      `[netcode] prediction: ${checks} frames checked, max error ${maxErr} px, ${stats.corrections} corrections, RTT ${stats.rttMs.toFixed(1)} ms, pending ${stats.pendingInputs}; server skipped ${room.inputsLate} inputs as late, dropped ${room.inputsDropped}`,
     );
     expect(checks).toBeGreaterThan(100);
     expect(maxErr).toBe(0);
@@ -116,7 +130,7 @@ describe('netcode against the real server through the network simulator', () => 
   it('remote motion has no jump larger than one snapshot interval of movement (150 ms + 30 ms jitter)', async () => {
     const server = await harness.start();
     const net = { ...PERFECT_NET, delayMs: 150, jitterMs: 30 };
-    const a = open(server.port, joinQuery('mover', { kind: 'quick' }), net);
+    const a = open(server.port, joinQuery('mover', quietRoom(server)), net);
     sessions.push(a);
     let n = 0;
     a.setInputSource(() => ({ keys: PATTERN[Math.floor(n++ / 15) % (PATTERN.length - 1)]!, aimRad: 0 }));

@@ -17,7 +17,13 @@ describe('join handshake', () => {
     ['Ada', { kind: 'quick' }],
     ['Bob the Builder', { kind: 'code', code: 'ABC234' }],
   ])('joinQuery output parses back (%s)', (name, room) => {
-    expect(parse(joinQuery(name, room))).toEqual({ version: PROTOCOL_VERSION, name, room, spectate: false, seat: null });
+    expect(parse(joinQuery(name, room))).toEqual({
+      version: PROTOCOL_VERSION,
+      name,
+      room,
+      spectate: false,
+      seat: null,
+    });
   });
 
   it('upper-cases room codes', () => {

@@ -32,6 +32,11 @@ interface Outcome {
 function hostile(port: number, code: string, frames: readonly (Uint8Array | string)[]): Promise<Outcome> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}?${joinQuery('fuzz', { kind: 'code', code })}`);
   return new Promise((resolve, reject) => {
+    // A refused upgrade (e.g. 409 room_full) would otherwise surface as a bare 1006: report the status.
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ code: res.statusCode ?? 0, reason: `http ${res.statusCode}: upgrade refused` });
+      ws.terminate();
+    });
     ws.once('open', () => {
       for (const f of frames) ws.send(f, { binary: typeof f !== 'string' });
     });
@@ -53,6 +58,17 @@ function play(c: TestClient): () => void {
 }
 
 describe('fuzzing the WebSocket endpoint', () => {
+  it('frees the seat of a socket uWS drops for an oversize frame (no resume hold)', async () => {
+    const server = await h.start({ maxConnsPerIp: 0, joinRatePerS: 0, handshakesPerS: 1_000_000 });
+    const a = await h.connect(server, { name: 'ann', room: { kind: 'quick' } });
+    const [, , , code] = await a.nextMessage(ServerMsg.Welcome);
+    const got = await hostile(server.port, code, [new Uint8Array(MAX_CLIENT_FRAME_BYTES + 1)]);
+    expect(got).toEqual({ code: 1006, reason: '' });
+    await expect.poll(() => server.openSockets).toBe(1);
+    expect(server.registry.playerCount).toBe(1);
+    expect(server.counters.count('ws_close', 'too_large')).toBe(1);
+  });
+
   it('closes every hostile socket with the right code while two honest players play on', async () => {
     const server = await h.start({ maxConnsPerIp: 0, joinRatePerS: 0, handshakesPerS: 1_000_000 });
     const a = await h.connect(server, { name: 'ann', room: { kind: 'quick' } });

@@ -23,7 +23,7 @@ describe('frames are standard msgpack', () => {
       1,
       1,
       1,
-      '',
+      expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), // the resume token
     ]);
     c.send([ClientMsg.Input, 1, Key.Down, 500, 0, 0]);
     const full = await c.nextState((s) => s.ack === 1);
@@ -37,7 +37,8 @@ describe('frames are standard msgpack', () => {
       [[1, expect.any(Number), expect.any(Number), 500, 100, expect.any(Number), 0, expect.any(Number)]],
     ]);
     expect(projectiles).toEqual([[], []]);
-    expect(round).toEqual([7, RoundPhase.Playing, expect.any(Number), 1]);
+    // A lone player is in warmup (msLeft 0, equal to the empty baseline's, so absent from the mask).
+    expect(round).toEqual([5, RoundPhase.Warmup, 1]);
 
     // Acknowledge it: the next frames are deltas against it, still plain msgpack.
     c.send([ClientMsg.Input, 2, Key.Down, 500, full.state.tick, 0]);

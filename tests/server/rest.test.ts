@@ -19,7 +19,9 @@ describe('rooms API', () => {
     const secretCode = ((await secret.json()) as { code: string }).code;
 
     const list = await (await fetch(url)).json();
-    expect(list).toEqual([{ code, name: 'Friday night', players: 0, maxPlayers: 4, state: 'playing' }]);
+    expect(list).toEqual([
+      { code, name: 'Friday night', players: 0, maxPlayers: 4, state: 'playing', mode: 'ffa', bots: 0 },
+    ]);
     const one = await fetch(h.url(server, `/api/rooms/${secretCode}`));
     expect(await one.json()).toMatchObject({
       code: secretCode,
