@@ -10,7 +10,13 @@ import { browserSocket } from './net/connection.js';
 import { joinUrl } from './net/join-url.js';
 import { isSimulated, parseNetConditions } from './net/net-conditions.js';
 import { preflightJoin } from './net/preflight.js';
-import { isRematch, REMATCH_MESSAGE, rematchRoom } from './net/reconnect.js';
+import {
+  isRematch,
+  REMATCH_MESSAGE,
+  REMATCH_RETRIES,
+  REMATCH_RETRY_MS,
+  rematchRoom,
+} from './net/reconnect.js';
 import { attachReconnect } from './net/reconnect-session.js';
 import { Session } from './net/session.js';
 import { withNetConditions } from './net/sim-socket.js';
@@ -50,6 +56,7 @@ const controls = new Controls(window, settings.keys);
 const gameScreen = byId('game-screen', HTMLElement);
 const reconnectOverlay = new ReconnectOverlay(gameScreen);
 let rematchNotice = '';
+let rematchRetries = 0;
 const touch = new TouchControls(gameScreen);
 mountRotateHint(document.body);
 const share = new ShareLink();
@@ -146,7 +153,7 @@ async function join(name: string, room: RoomRequest, spectate = false): Promise<
     interpolationDelayMs: interpParam(),
   });
   session = s;
-  attachReconnect(s, { url, fetch: (u) => fetch(u), view: reconnectOverlay });
+  attachReconnect(s, { url, fetch: (u) => fetch(u), probeBase: '', view: reconnectOverlay });
   s.setInputSource(() => mergeHeld(controls, touch));
   const unbindSounds = bindEventSounds(s, sounds, () => follow?.targetId ?? null);
   s.on('welcome', (info) => {
@@ -166,6 +173,7 @@ async function join(name: string, room: RoomRequest, spectate = false): Promise<
     setPlaying(true);
     if (rematchNotice) chat.add('system', rematchNotice);
     rematchNotice = '';
+    rematchRetries = 0;
     view ??= new GameView(byId('game', HTMLElement));
     void view.start({
       session: s,
@@ -190,7 +198,18 @@ async function join(name: string, room: RoomRequest, spectate = false): Promise<
     if (info.byClient) return;
     if (isRematch(info) && !spectate) {
       rematchNotice = REMATCH_MESSAGE;
+      rematchRetries = 0;
       void rematchRoom((u) => fetch(u), s.room?.roomCode).then((next) => join(name, next));
+      return;
+    }
+    // A rematch seated on a process that just died (still in the directory): ask again shortly.
+    if (rematchNotice && !info.wasOpen && rematchRetries < REMATCH_RETRIES) {
+      rematchRetries += 1;
+      const code = room.kind === 'code' ? room.code : undefined;
+      setTimeout(
+        () => void rematchRoom((u) => fetch(u), code).then((next) => join(name, next)),
+        REMATCH_RETRY_MS,
+      );
       return;
     }
     clearHash();

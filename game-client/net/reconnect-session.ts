@@ -24,6 +24,13 @@ export interface ReconnectOptions {
   /** The session's WebSocket URL (the join URL): resumes go to the same server. */
   readonly url: string;
   readonly fetch: FetchLike;
+  /**
+   * Where GET /api/join?resume=TOKEN is asked. The page passes '' (its own server): in cluster mode
+   * the socket's node is another origin, which the page's CSP (connect-src 'self') and CORS forbid
+   * fetching, and any node answers with the url of the node holding the seat.
+   * @default the http origin of `url`
+   */
+  readonly probeBase?: string;
   readonly view: ReconnectView;
   /** @default RESUME_GRACE_MS */
   readonly graceMs?: number;
@@ -43,7 +50,7 @@ export const RESUME_LOST: CloseInfo = Object.freeze({
 /** Makes `session` survive drops: returns the Reconnector (its `active` is the overlay state). */
 export function attachReconnect(session: Session, o: ReconnectOptions): Reconnector {
   const now = o.now ?? (() => performance.now());
-  const base = httpOrigin(o.url);
+  const base = o.probeBase ?? httpOrigin(o.url);
   const rc = new Reconnector({
     probe: (token) => probeResume(o.fetch, base, token),
     reopen: (token, nodeUrl) => session.resume(resumeUrl(o.url, token, nodeUrl)),

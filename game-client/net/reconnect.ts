@@ -16,6 +16,14 @@ export const RETRY_CAP_MS = 4000;
 /** What the player reads after a failed resume put them into another room. */
 export const REMATCH_MESSAGE = "Your room's server went away; you've been matched into a new room.";
 
+/**
+ * Rematch joins whose socket never opened are retried this often, REMATCH_RETRY_MS apart: for a few
+ * seconds after a process dies the directory still lists its rooms (node expiry, 5 s by default).
+ */
+export const REMATCH_RETRIES = 10;
+/** Wait before retrying a rematch join that could not connect. */
+export const REMATCH_RETRY_MS = 1000;
+
 /** Closes after which resuming is pointless: refusals, removals, and another tab taking the seat. */
 const FINAL_CODES: ReadonlySet<number> = new Set([
   CloseCode.Normal,
