@@ -86,6 +86,10 @@ export interface ServerMetrics {
   readonly tickLateness: Histogram;
   readonly bytesIn: Counter;
   readonly bytesOut: Counter;
+  /** Adds received payload bytes; cheaper than bytesIn.inc on the per-frame path (folded in at each scrape). */
+  countBytesIn(n: number): void;
+  /** Adds sent payload bytes; cheaper than bytesOut.inc on the per-frame path (folded in at each scrape). */
+  countBytesOut(n: number): void;
   readonly stateFramesSkipped: Counter;
   readonly framesDropped: Counter;
   readonly inputsDropped: Counter;
@@ -121,6 +125,18 @@ export function createMetrics(opts: MetricsOptions = {}): ServerMetrics {
     ...(sample ? { collect: () => players.set(sample().players) } : {}),
   });
   const counter = (name: string, help: string) => new Counter({ name, help, registers });
+  // Per-frame byte counts add to plain numbers: prom-client's inc checks labels and hashes on every call.
+  const pending = { in: 0, out: 0 };
+  const bytesCounter = (name: string, help: string, key: 'in' | 'out'): Counter =>
+    new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        if (pending[key] > 0) this.inc(pending[key]);
+        pending[key] = 0;
+      },
+    });
   const closes = new Counter({
     name: 'tickfire_closes_total',
     help: 'WebSocket connections closed, by reason',
@@ -143,8 +159,8 @@ export function createMetrics(opts: MetricsOptions = {}): ServerMetrics {
       buckets: TICK_LATENESS_BUCKETS_MS,
       registers,
     }),
-    bytesIn: counter('tickfire_bytes_in_total', 'WebSocket payload bytes received'),
-    bytesOut: counter('tickfire_bytes_out_total', 'WebSocket payload bytes sent'),
+    bytesIn: bytesCounter('tickfire_bytes_in_total', 'WebSocket payload bytes received', 'in'),
+    bytesOut: bytesCounter('tickfire_bytes_out_total', 'WebSocket payload bytes sent', 'out'),
     stateFramesSkipped: counter(
       'tickfire_state_frames_skipped_total',
       'State frames skipped because the socket was buffering (latest state wins)',
@@ -160,6 +176,12 @@ export function createMetrics(opts: MetricsOptions = {}): ServerMetrics {
   };
   return {
     ...m,
+    countBytesIn: (n) => {
+      pending.in += n;
+    },
+    countBytesOut: (n) => {
+      pending.out += n;
+    },
     recordClose: (reason) => closes.inc({ reason: closeReasonLabel(reason) }),
     addRoomStats(code, stats) {
       const prev = seen.get(code) ?? {

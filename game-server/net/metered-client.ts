@@ -8,7 +8,7 @@ export function meteredClient(client: RoomClient, metrics: ServerMetrics): RoomC
     ...client,
     send: (frame) => {
       const status = client.send(frame);
-      if (status !== 2) metrics.bytesOut.inc(frame.byteLength);
+      if (status !== 2) metrics.countBytesOut(frame.byteLength);
       return status;
     },
   };

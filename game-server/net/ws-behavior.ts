@@ -145,7 +145,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
     },
 
     message: (ws, data, isBinary) => {
-      d.metrics.bytesIn.inc(data.byteLength);
+      d.metrics.countBytesIn(data.byteLength);
       const s = ws.getUserData().session;
       if (s.closed || s.refused || s.playerId === 0) return;
       if (!isBinary) {

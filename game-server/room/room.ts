@@ -88,6 +88,8 @@ export class Room {
   private readonly spectators: Spectators;
   /** world.pickupsVersion last sent in a Pickups frame. */
   private pickupsSent = 0;
+  /** This tick's inputs by player id, refilled every tick (stepWorld does not keep it). */
+  private readonly tickInputs = new Map<number, SimInput>();
 
   constructor(private readonly opts: RoomOptions) {
     const arenaId = opts.arenaId ?? ArenaId.Standard;
@@ -268,7 +270,8 @@ export class Room {
 
   /** Advances the world one tick and sends this tick's State, Event and Roster frames. */
   tick(): void {
-    const inputs = new Map<number, SimInput>();
+    const inputs = this.tickInputs;
+    inputs.clear();
     this.bots.collectInputs(this.world, inputs);
     for (const m of this.members.values()) {
       const input = m.inputs.take();
@@ -307,9 +310,14 @@ export class Room {
     out.event = eventBytes;
     out.roster = roster;
     // One callback for every cork (no closure per client per tick): cork runs it synchronously.
-    for (const m of this.viewers()) {
+    // Two plain loops rather than viewers(): a generator costs an iterator result per client.
+    for (const m of this.members.values()) {
       out.to = m;
       m.client.cork(this.writeTickOut);
+    }
+    for (const s of this.spectators.all()) {
+      out.to = s;
+      s.client.cork(this.writeTickOut);
     }
     out.to = undefined;
   }

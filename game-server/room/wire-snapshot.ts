@@ -35,16 +35,29 @@ function players(world: World, prev: WireState | undefined, ticks: number): Wire
   return out;
 }
 
+/** The entry of `id` in `list` (sorted by id), by binary search: no lookup table built per tick. */
+function findById<T extends readonly number[]>(list: readonly T[], id: number): T | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = list[mid] as T;
+    if (e[0] === id) return e;
+    if ((e[0] as number) < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 function projectiles(world: World, prev: WireState | undefined, ticks: number): WireProjectile[] {
   const out: WireProjectile[] = [];
-  const before = new Map<number, WireProjectile>();
-  for (const b of prev?.projectiles ?? []) before.set(b[0], b);
+  const before = prev?.projectiles ?? [];
   const { tickHz } = world.timing;
   let sorted = true;
   for (const pr of world.projectiles) {
     const x = Math.round(pr.x * POSITION_SCALE);
     const y = Math.round(pr.y * POSITION_SCALE);
-    const b = before.get(pr.id);
+    const b = findById(before, pr.id);
     // A new projectile's motion is its first step, which the simulation will take next tick.
     const mx = b ? Math.round((x - b[2]) / ticks) : Math.round((pr.vx * POSITION_SCALE) / tickHz);
     const my = b ? Math.round((y - b[3]) / ticks) : Math.round((pr.vy * POSITION_SCALE) / tickHz);

@@ -14,12 +14,14 @@ import {
   RoundPhase,
   segmentHitsCircle,
   segmentHitsWall,
+  type Wall,
 } from '../../protocol/index.js';
 import { type PastPlayer, playersAt, recordHistory, rewindFor } from './history.js';
 import { advancePhase, endRound, isActivePhase, roundIsOver } from './match-flow.js';
 import { isPoweredUp, stepPickups } from './pickups.js';
 import { spawnPlayer } from './players.js';
 import { areTeammates } from './teams.js';
+import { wallGridFor, wallsNear } from './wall-grid.js';
 import type { SimPlayer, SimProjectile, World } from './world.js';
 
 /** The input a player's next tick uses: held keys and aim, tagged with its seq. */
@@ -64,11 +66,9 @@ export function stepWorld(
     }
   }
 
-  recordHistory(world.history, {
-    tick: world.tick,
-    timeMs,
-    players: [...world.players.values()].map((p) => ({ id: p.id, x: p.x, y: p.y, alive: p.alive })),
-  });
+  const past: PastPlayer[] = [];
+  for (const p of world.players.values()) past.push({ id: p.id, x: p.x, y: p.y, alive: p.alive });
+  recordHistory(world.history, { tick: world.tick, timeMs, players: past });
 
   if (active) {
     moveProjectiles(world, events);
@@ -113,11 +113,13 @@ function targetsFor(world: World, rewindMs: number, cache: Map<number, PastPlaye
   let targets = cache.get(rewindMs);
   if (targets) return targets;
   const past = rewindMs > 0 ? playersAt(world.history, world.timeMs - rewindMs) : undefined;
-  const live = [...world.players.values()].filter((p) => p.alive);
+  targets = [];
   if (past) {
-    const aliveNow = new Set(live.map((p) => p.id));
-    targets = past.filter((p) => p.alive && aliveNow.has(p.id));
-  } else targets = live.map((p) => ({ id: p.id, x: p.x, y: p.y, alive: true }));
+    for (const p of past) if (p.alive && world.players.get(p.id)?.alive) targets.push(p);
+  } else {
+    for (const p of world.players.values())
+      if (p.alive) targets.push({ id: p.id, x: p.x, y: p.y, alive: true });
+  }
   cache.set(rewindMs, targets);
   return targets;
 }
@@ -131,12 +133,14 @@ function moveProjectiles(world: World, events: GameEvent[]): void {
   const { width, height } = world.arena;
   const kept: SimProjectile[] = [];
   const cache = new Map<number, PastPlayer[]>();
+  const { walls } = world.arena;
+  const grid = wallGridFor(world.arena, PROJECTILE_RADIUS_PX);
   for (const pr of world.projectiles) {
     const x1 = pr.x + pr.vx * dtS;
     const y1 = pr.y + pr.vy * dtS;
     let tWall = Number.POSITIVE_INFINITY;
-    for (const w of world.arena.walls) {
-      const t = segmentHitsWall(pr.x, pr.y, x1, y1, w, PROJECTILE_RADIUS_PX);
+    for (const i of wallsNear(grid, pr.x, pr.y, x1, y1)) {
+      const t = segmentHitsWall(pr.x, pr.y, x1, y1, walls[i] as Wall, PROJECTILE_RADIUS_PX);
       if (t >= 0 && t < tWall) tWall = t;
     }
     let victim: SimPlayer | undefined;
