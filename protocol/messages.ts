@@ -77,6 +77,21 @@ export const CloseCode = {
 } as const;
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
+/**
+ * Closes that end a seat for good (a deliberate leave, and the server's own refusals and removals):
+ * no resume follows. Every other close (1001, 1005, 1006, 4008) keeps the seat for the grace period.
+ */
+export const SEAT_ENDING_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Normal,
+  CloseCode.BadMessage,
+  CloseCode.VersionMismatch,
+  CloseCode.RateLimited,
+  CloseCode.RoomFull,
+  CloseCode.RoomNotFound,
+  CloseCode.RoomClosed,
+  CloseCode.Kicked,
+]);
+
 /** Non-fatal notices the server may send (ServerMsg.Notice). */
 export const NoticeCode = { ChatRateLimited: 1, ChatRejected: 2 } as const;
 export type NoticeCodeValue = (typeof NoticeCode)[keyof typeof NoticeCode];

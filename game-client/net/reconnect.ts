@@ -3,7 +3,7 @@
  * loop (probe GET /api/join?resume=TOKEN, then reopen the socket with the same token) until the grace
  * period ends. The token lives in memory only. On a refusal the caller falls back to matchmaking.
  */
-import { CloseCode, type RoomRequest, resumeQuery } from '../../protocol/index.js';
+import { CloseCode, type RoomRequest, resumeQuery, SEAT_ENDING_CLOSE_CODES } from '../../protocol/index.js';
 import type { CloseInfo } from './connection.js';
 import type { FetchLike } from './preflight.js';
 
@@ -25,17 +25,7 @@ export const REMATCH_RETRIES = 10;
 export const REMATCH_RETRY_MS = 1000;
 
 /** Closes after which resuming is pointless: refusals, removals, and another tab taking the seat. */
-const FINAL_CODES: ReadonlySet<number> = new Set([
-  CloseCode.Normal,
-  CloseCode.BadMessage,
-  CloseCode.VersionMismatch,
-  CloseCode.RateLimited,
-  CloseCode.RoomFull,
-  CloseCode.RoomNotFound,
-  CloseCode.RoomClosed,
-  CloseCode.Kicked,
-  CloseCode.Replaced,
-]);
+const FINAL_CODES: ReadonlySet<number> = new Set([...SEAT_ENDING_CLOSE_CODES, CloseCode.Replaced]);
 
 const REMATCH_WORDS = ['resume_failed', 'server_draining', 'server_shutdown'];
 

@@ -4,7 +4,12 @@
  * deliberate leave keeps its seat for the grace period (seats.ts); after it the player is removed.
  * Tokens are bearer secrets: they are never logged (log room and player ids only).
  */
-import { CloseCode, type JoinRefusal, type JoinRequest } from '../../protocol/index.js';
+import {
+  CloseCode,
+  type JoinRefusal,
+  type JoinRequest,
+  SEAT_ENDING_CLOSE_CODES,
+} from '../../protocol/index.js';
 import type { Logger } from '../logger.js';
 import { ResumeTokens, type Seat } from '../room/resume-tokens.js';
 import type { Room } from '../room/room.js';
@@ -50,16 +55,7 @@ export const RESUME_FAILED_REASON = 'your seat expired or its server restarted: 
  * server's own refusals and removals. Everything else (1001 from a closing tab, 1006, 4008 slow
  * consumer, 4009 never reaches here with a live token) holds the seat for the grace period.
  */
-const FREEING_CODES: ReadonlySet<number> = new Set([
-  CloseCode.Normal,
-  CloseCode.BadMessage,
-  CloseCode.VersionMismatch,
-  CloseCode.RateLimited,
-  CloseCode.RoomFull,
-  CloseCode.RoomNotFound,
-  CloseCode.RoomClosed,
-  CloseCode.Kicked,
-]);
+const FREEING_CODES = SEAT_ENDING_CLOSE_CODES;
 
 /** True if a socket closed with `code` keeps its seat for a resume. */
 export function closeHoldsSeat(code: number): boolean {

@@ -1,12 +1,16 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TickfireDebug } from '../../game-client/automation.js';
-import { CHROMIUM, collectPageErrors, launchChromium, waitForTickfire } from '../helpers/browser.js';
+import {
+  CHROMIUM,
+  CLIENT_DIST_DIR,
+  collectPageErrors,
+  launchChromium,
+  waitForTickfire,
+} from '../helpers/browser.js';
 import { docScreenshot } from '../helpers/doc-screenshot.js';
 import { useHarness } from '../helpers/test-server.js';
 
-const STATIC_DIR = join(new URL('../..', import.meta.url).pathname, 'dist/client');
 const own = (t: TickfireDebug) => t.entities.find((e) => e.id === t.playerId);
 
 describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromium)', () => {
@@ -21,7 +25,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromiu
   });
 
   it('creates a team room with bots from the lobby, moves, shows the scoreboard, mutes, and a spectator watches', async () => {
-    const server = await harness.start({ staticDir: STATIC_DIR });
+    const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     const base = harness.url(server, '/');
     await fetch(harness.url(server, '/api/rooms'), {
       method: 'POST',

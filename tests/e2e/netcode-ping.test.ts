@@ -1,11 +1,14 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../game-server/net/server.js';
-import { CHROMIUM, launchChromium, tickfireState, waitForTickfire } from '../helpers/browser.js';
+import {
+  CHROMIUM,
+  CLIENT_DIST_DIR,
+  launchChromium,
+  tickfireState,
+  waitForTickfire,
+} from '../helpers/browser.js';
 import { useHarness } from '../helpers/test-server.js';
-
-const STATIC_DIR = join(new URL('../..', import.meta.url).pathname, 'dist/client');
 
 /** What one page measured over a window: the clock's RTT and how the page's main thread kept up. */
 interface PagePing {
@@ -71,7 +74,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)(
     });
 
     it('measures the network round trip, not how long a frame kept the main thread busy', async () => {
-      server = await harness.start({ staticDir: STATIC_DIR });
+      server = await harness.start({ staticDir: CLIENT_DIST_DIR });
       const a = await browser.newPage({ viewport: { width: 960, height: 600 } });
       await a.goto(`${harness.url(server, '/')}?name=One`);
       await a.click('#create-room');

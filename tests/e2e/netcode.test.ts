@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameSample } from '../../game-client/automation.js';
@@ -15,6 +14,7 @@ import {
 } from '../../protocol/index.js';
 import {
   CHROMIUM,
+  CLIENT_DIST_DIR,
   collectPageErrors,
   launchChromium,
   saveScreenshot,
@@ -24,7 +24,6 @@ import {
 import { useHarness } from '../helpers/test-server.js';
 import { nodeSocket } from '../helpers/ws-socket.js';
 
-const STATIC_DIR = join(new URL('../..', import.meta.url).pathname, 'dist/client');
 /** The remote player walks this far each way, in ms of holding a key. */
 const LEG_MS = 900;
 /** SnapshotBuffer's default bound on extrapolation, ms: past it a frame holds the last position. */
@@ -81,7 +80,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('netcode in Chromium at 150 ms sim
   });
 
   it('a key press shows on the next frame; a remote player moves without still frames', async () => {
-    const server = await harness.start({ staticDir: STATIC_DIR });
+    const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     const page = await browser.newPage({ viewport: { width: 480, height: 320 } });
     const errors = collectPageErrors(page);
     // A room built through the registry: no bots, no warmup, so only the two players below move.
@@ -173,7 +172,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('netcode in Chromium at 150 ms sim
   }, 90_000);
 
   it('draws the room’s own arena: a large-arena room shows its far corner', async () => {
-    const server = await harness.start({ staticDir: STATIC_DIR });
+    const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     const large = server.registry.create({
       name: 'large',
       maxPlayers: 4,

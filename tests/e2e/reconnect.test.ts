@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHROMIUM,
+  CLIENT_DIST_DIR,
   collectPageErrors,
   launchChromium,
   saveScreenshot,
@@ -10,8 +10,6 @@ import {
 } from '../helpers/browser.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { useHarness } from '../helpers/test-server.js';
-
-const STATIC_DIR = join(new URL('../..', import.meta.url).pathname, 'dist/client');
 
 describe.skipIf(CHROMIUM.skipReason !== null)('reconnecting after a dropped connection (Chromium)', () => {
   const harness = useHarness();
@@ -27,7 +25,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('reconnecting after a dropped conn
   });
 
   it('shows the overlay and resumes the same player id', async () => {
-    const server = await harness.start({ staticDir: STATIC_DIR });
+    const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     proxy = await startTcpProxy(server.port);
     const page = await browser.newPage({ viewport: { width: 1000, height: 650 } });
     const errors = collectPageErrors(page);

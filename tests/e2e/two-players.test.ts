@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TickfireDebug } from '../../game-client/automation.js';
 import type { RunningServer } from '../../game-server/net/server.js';
 import {
   CHROMIUM,
+  CLIENT_DIST_DIR,
   collectPageErrors,
   launchChromium,
   saveScreenshot,
@@ -12,8 +12,6 @@ import {
   waitForTickfire,
 } from '../helpers/browser.js';
 import { useHarness } from '../helpers/test-server.js';
-
-const STATIC_DIR = join(new URL('../..', import.meta.url).pathname, 'dist/client');
 
 describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromium)', () => {
   const harness = useHarness();
@@ -29,7 +27,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromiu
   });
 
   it('joins by code, and one player’s keyboard movement shows on the other page', async () => {
-    server = await harness.start({ staticDir: STATIC_DIR });
+    server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     base = harness.url(server, '/');
     const alice = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     const bob = await browser.newPage({ viewport: { width: 1100, height: 700 } });
@@ -66,7 +64,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromiu
   });
 
   it('shows chat markup as literal text', async () => {
-    server = await harness.start({ staticDir: STATIC_DIR });
+    server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     const page = await browser.newPage();
     await page.goto(`${harness.url(server, '/')}?name=Mallory`);
     await page.click('#quick-play');
@@ -82,7 +80,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromiu
   });
 
   it('a link to a missing room shows a clear error with a way back', async () => {
-    server = await harness.start({ staticDir: STATIC_DIR });
+    server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     const page = await browser.newPage();
     await page.goto(`${harness.url(server, '/')}?name=Zed#/room/ZZZZZZ`);
     await page.waitForSelector('#error-screen:not([hidden])');

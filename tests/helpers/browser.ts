@@ -8,6 +8,9 @@ import { systemBinary } from './system-binary.js';
 /** Chromium on this machine (a loud skip locally, a failure under CI=true, when missing). */
 export const CHROMIUM = systemBinary('chromium', 'apt-get install -y chromium', '/usr/bin/chromium');
 
+/** The built client the e2e suites serve (`npm test` builds it when stale). */
+export const CLIENT_DIST_DIR = join(new URL('../..', import.meta.url).pathname, 'dist/client');
+
 /** Where screenshots of e2e runs go (git-ignored). */
 export const ARTIFACTS_DIR = join(new URL('../..', import.meta.url).pathname, 'test-artifacts');
 
