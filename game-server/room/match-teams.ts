@@ -1,7 +1,10 @@
 /** Team deathmatch in a room: the team a joining player gets, and the switches that rebalance teams. */
-import { GameMode, Team, type TeamCode } from '../../protocol/index.js';
+import { EventKind, type GameEvent, GameMode, Team, type TeamCode } from '../../protocol/index.js';
 import { assignTeam, rebalance, type TeamRoster } from '../bots/index.js';
 import { teamScore, type World } from '../sim/index.js';
+
+/** Events after which teams may be rebalanced: everyone has just respawned for a new round. */
+const REBALANCE_EVENTS: ReadonlySet<number> = new Set([EventKind.Countdown, EventKind.RoundStart]);
 
 /** Both teams of `world` as the balancer sees them (ids grow with joins, so they are the join order). */
 export function teamRosters(world: World): TeamRoster[] {
@@ -35,4 +38,9 @@ export function rebalanceTeams(world: World): boolean {
     if (p) p.team = m.to as TeamCode;
   }
   return moves.length > 0;
+}
+
+/** Rebalances the teams if this tick's `events` started a new round (everyone has just respawned). */
+export function rebalanceAfter(world: World, events: readonly GameEvent[]): void {
+  if (events.some((e) => REBALANCE_EVENTS.has(e[0]))) rebalanceTeams(world);
 }

@@ -1,4 +1,4 @@
-/** The types a room is built from and reports: options, listing info, join outcomes and counters. */
+/** The types a room is built from and reports: options, listing info, join outcomes and counters (with their zero). */
 import type { GameModeCode } from '../../protocol/index.js';
 import type { MatchTimingMs } from '../sim/index.js';
 import type { BotSpec } from './bot-members.js';
@@ -66,4 +66,16 @@ export interface RoomStats {
   inputsDropped: number;
   /** Inputs skipped by the queues to catch up after a burst (their fire presses are kept). */
   inputsLate: number;
+}
+
+/** A room's counters, all zero. */
+export function createRoomStats(): RoomStats {
+  return {
+    stateFramesSkipped: 0,
+    framesDropped: 0,
+    chatRejected: 0,
+    chatRateLimited: 0,
+    inputsDropped: 0,
+    inputsLate: 0,
+  };
 }

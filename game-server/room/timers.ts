@@ -11,3 +11,25 @@ export const realTimers: Timers = {
   set: (fn, ms) => setTimeout(fn, ms).unref(),
   clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
+
+/** One re-armable one-shot timer: arming again replaces the pending run. */
+export class OneShotTimer {
+  private handle: unknown;
+
+  constructor(private readonly timers: Timers) {}
+
+  /** Runs `fn` after `ms`, cancelling any pending run. */
+  arm(fn: () => void, ms: number): void {
+    this.disarm();
+    this.handle = this.timers.set(() => {
+      this.handle = undefined;
+      fn();
+    }, ms);
+  }
+
+  /** Cancels the pending run, if any. */
+  disarm(): void {
+    if (this.handle !== undefined) this.timers.clear(this.handle);
+    this.handle = undefined;
+  }
+}

@@ -1,0 +1,29 @@
+/** A room's intake of validated client messages: Inputs to the player's queue, Pings answered, Chat relayed. */
+import { type ClientMessage, ClientMsg } from '../../protocol/index.js';
+import { relayChat } from './chat-policy.js';
+import { pongFrame } from './frames.js';
+import type { RoomMembers } from './room-members.js';
+import type { RoomStats } from './room-types.js';
+
+/** Handles `msg` from connection `id`; a spectator's Inputs are ignored (it has no player). Unknown ids are ignored. */
+export function receiveMessage(
+  members: RoomMembers,
+  id: number,
+  msg: ClientMessage,
+  stats: RoomStats,
+  serverTime: () => number,
+): void {
+  const m = members.players.get(id);
+  if (!m) {
+    const s = members.spectators.get(id);
+    // A spectator has no player: its Inputs are ignored, Ping and Chat work as for players.
+    if (s && msg[0] === ClientMsg.Ping) members.sendTo(s, pongFrame(msg[1], serverTime()));
+    else if (s && msg[0] === ClientMsg.Chat) relayChat(s, msg[1], members, stats, serverTime);
+    return;
+  }
+  if (msg[0] === ClientMsg.Input) {
+    m.inputs.push({ seq: msg[1], keys: msg[2], aim: msg[3], viewTime: msg[5] });
+    m.view.acknowledge(msg[4]);
+  } else if (msg[0] === ClientMsg.Ping) members.sendTo(m, pongFrame(msg[1], serverTime()));
+  else relayChat(m, msg[1], members, stats, serverTime);
+}

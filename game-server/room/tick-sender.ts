@@ -1,0 +1,98 @@
+/**
+ * The per-tick send path of a room: State (when due, skipped under backpressure), Event and Roster
+ * frames, one cork per viewer; then Pickups when the pickups changed.
+ */
+import { EventKind, type GameEvent } from '../../protocol/index.js';
+import { snapshotPickups, type World } from '../sim/index.js';
+import { eventFrame } from './frames.js';
+import { pickupsFrame } from './match-frames.js';
+import type { RoomMembers, Viewer } from './room-members.js';
+import type { RoomStats } from './room-types.js';
+import type { StateSender } from './state-sender.js';
+
+/** Above this many buffered bytes a client's State frame is skipped (latest state wins, never queue). */
+export const STATE_BACKPRESSURE_BYTES = 64 * 1024;
+
+/** Events after which the standings changed, so a Roster frame follows. */
+const ROSTER_EVENTS: ReadonlySet<number> = new Set([
+  EventKind.Kill,
+  EventKind.RoundStart,
+  EventKind.RoundEnd,
+  EventKind.Countdown,
+]);
+
+/** What a TickSender reads from its room. */
+export interface TickSenderDeps {
+  readonly world: World;
+  readonly tickHz: number;
+  readonly snapshotHz: number;
+  readonly states: StateSender;
+  readonly members: RoomMembers;
+  readonly stats: RoomStats;
+  /** The room's clock on the wire (rounded ms). */
+  readonly serverTime: () => number;
+}
+
+/** True if tick `tick` is one on which a State goes out (snapshotHz spread over tickHz). */
+export function isStateDue(tick: number, tickHz: number, snapshotHz: number): boolean {
+  return Math.floor((tick * snapshotHz) / tickHz) > Math.floor(((tick - 1) * snapshotHz) / tickHz);
+}
+
+/** Sends each tick's frames to every viewer of a room. */
+export class TickSender {
+  /** What send writes to each viewer this tick, and to whom (read by writeTickOut). */
+  private to: Viewer | undefined;
+  private state = false;
+  private event: Uint8Array | undefined;
+  private roster: Uint8Array | undefined;
+  /** world.pickupsVersion last sent in a Pickups frame. */
+  private pickupsSent = 0;
+
+  constructor(private readonly deps: TickSenderDeps) {}
+
+  /** Sends this tick's State (if due), Event (if `events`), Roster (if standings changed), Pickups (if changed). */
+  send(events: GameEvent[]): void {
+    const { world, tickHz, snapshotHz, states, members } = this.deps;
+    const stateDue = isStateDue(world.tick, tickHz, snapshotHz);
+    if (stateDue) states.begin(world, this.deps.serverTime());
+    this.state = stateDue;
+    this.event = events.length > 0 ? eventFrame(world.tick, events) : undefined;
+    this.roster = events.some((e) => ROSTER_EVENTS.has(e[0])) ? members.rosterFrame(world) : undefined;
+    // One callback for every cork (no closure per client per tick): cork runs it synchronously.
+    // Two plain loops rather than a generator: a generator costs an iterator result per client.
+    for (const m of members.players.values()) {
+      this.to = m;
+      m.client.cork(this.writeTickOut);
+    }
+    for (const s of members.spectators.all()) {
+      this.to = s;
+      s.client.cork(this.writeTickOut);
+    }
+    this.to = undefined;
+    if (world.pickupsVersion !== this.pickupsSent) {
+      this.pickupsSent = world.pickupsVersion;
+      members.broadcast(pickupsFrame(snapshotPickups(world)));
+    }
+  }
+
+  /** Writes this tick's frames to `to`, inside its cork. */
+  private readonly writeTickOut = (): void => {
+    const { to, state, event, roster } = this;
+    if (!to) return;
+    if (state) this.sendState(to);
+    if (event) this.deps.members.sendTo(to, event);
+    if (roster) this.deps.members.sendTo(to, roster);
+  };
+
+  private sendState(m: Viewer): void {
+    const { world, states, stats } = this.deps;
+    if (m.client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
+      stats.stateFramesSkipped += 1;
+      return;
+    }
+    const frame = states.frameFor(m.view, world.players.get(m.id)?.lastSeq ?? 0);
+    // A dropped frame never reaches the client, so it must not become a baseline.
+    if (m.client.send(frame) === 2) stats.framesDropped += 1;
+    else states.markSent(m.view);
+  }
+}
