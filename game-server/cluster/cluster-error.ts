@@ -19,3 +19,14 @@ export class ClusterError extends Error {
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** Runs a Redis operation of `what` unless `closed`; failures become a ClusterError naming it. */
+export async function guarded<T>(closed: boolean, what: string, fn: () => Promise<T>): Promise<T> {
+  if (closed) throw new ClusterError('closed', `cluster: ${what}: the directory is closed`);
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ClusterError) throw err;
+    throw new ClusterError('redis', `cluster: ${what} failed: ${errorText(err)}`, { cause: err });
+  }
+}

@@ -2,6 +2,7 @@
 import type { JoinRefusal, RoomRequest } from '../../protocol/index.js';
 import type { ClusterDirectory } from './cluster-directory.js';
 import { ClusterError } from './cluster-error.js';
+import type { ListedRoom, NodeInfo } from './cluster-types.js';
 
 /** A reserved seat (connect to `url` with room=code&seat=seat), or a refusal. */
 export type SeatPlacement =
@@ -11,6 +12,20 @@ export type SeatPlacement =
 /** The refusal when no node can take another room. */
 export function clusterFull(detail = 'no server can take another game: try again later'): JoinRefusal {
   return { error: 'server_full', reason: detail };
+}
+
+/** Quick-play's pick: a public room with space on a non-draining node, fullest first; null if none. */
+export function pickQuickRoom(publicRooms: readonly ListedRoom[]): ListedRoom | null {
+  const open = publicRooms.filter((r) => !r.draining && r.players < r.maxPlayers);
+  open.sort((a, b) => b.players - a.players || a.code.localeCompare(b.code));
+  return open[0] ?? null;
+}
+
+/** The least-loaded node that is not draining (players, then rooms, then id); null if none. */
+export function pickLeastLoadedNode(nodes: Iterable<NodeInfo>): NodeInfo | null {
+  const open = [...nodes].filter((n) => !n.draining);
+  open.sort((a, b) => a.players - b.players || a.rooms - b.rooms || a.nodeId.localeCompare(b.nodeId));
+  return open[0] ?? null;
 }
 
 /** Cluster-wide placement; the in-process Matchmaker stays for embedded mode and direct joins. */

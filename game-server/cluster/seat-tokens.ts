@@ -6,13 +6,23 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ClusterKeys } from './cluster-keys.js';
 import { TAKE_SEAT_SCRIPT } from './cluster-scripts.js';
-import { type ConsumedSeat, parseJson, storedSeatSchema } from './cluster-types.js';
+import {
+  type ConsumedSeat,
+  type ListedRoom,
+  parseJson,
+  type SeatRefusal,
+  type SeatReservation,
+  storedSeatSchema,
+} from './cluster-types.js';
 
 /** Shape of a seat token: 16 CSPRNG bytes in base64url. */
 export const SEAT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 /** Outcome of presenting a seat token. */
 export type SeatTake = { ok: true; seat: ConsumedSeat } | { ok: false; reason: string };
+
+/** Outcome of reserving a seat: the reservation, or why there is none. */
+export type SeatReserveResult = ({ ok: true } & SeatReservation) | ({ ok: false } & SeatRefusal);
 
 /** A fresh 128-bit seat token. */
 export function newSeatToken(): string {
@@ -22,6 +32,18 @@ export function newSeatToken(): string {
 /** The Redis key part of a token. */
 export function seatDigest(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Whether a seat can be reserved in `room` (looked up by `code`): the room, or why not. */
+export function checkSeatRoom(
+  room: ListedRoom | null,
+  code: string,
+): { ok: true; room: ListedRoom } | ({ ok: false } & SeatRefusal) {
+  if (!room || room.draining)
+    return { ok: false, error: 'room_not_found', reason: `no room has the code ${code.slice(0, 12)}` };
+  if (room.players >= room.maxPlayers)
+    return { ok: false, error: 'room_full', reason: `room ${code} is full` };
+  return { ok: true, room };
 }
 
 /** Stores a reservation for `ttlMs`. */
