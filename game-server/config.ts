@@ -41,6 +41,8 @@ export interface Config extends HostingConfig {
   readonly joinRatePerS: number;
   /** WebSocket handshakes per second the whole server accepts (burst of the same size). @default 200 */
   readonly handshakesPerS: number;
+  /** Dropped seats one address may have held for a resume at once; past it a drop frees the seat. 0 for no limit. @default 4 */
+  readonly maxHeldSeatsPerIp: number;
   /** A socket with more than this many bytes buffered is slow... @default 65536 */
   readonly slowConsumerBytes: number;
   /** ... and is closed with 4008 once it stayed slow this long (ms). @default 5000 */
@@ -55,6 +57,7 @@ export const SECURITY_DEFAULTS = Object.freeze({
   joinBurst: 30,
   joinRatePerS: 2,
   handshakesPerS: 200,
+  maxHeldSeatsPerIp: 4,
   slowConsumerBytes: 64 * 1024,
   slowConsumerMs: 5000,
 });
@@ -116,6 +119,10 @@ function buildProgram(): Command {
     .option(
       '--handshakes-per-s <n>',
       'WebSocket handshakes per second, all clients (env HANDSHAKES_PER_S, default 200)',
+    )
+    .option(
+      '--max-held-seats-per-ip <n>',
+      'dropped seats held per address, 0 = no limit (env MAX_HELD_SEATS_PER_IP, default 4)',
     )
     .option(
       '--slow-consumer-bytes <n>',
@@ -238,6 +245,14 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
       '--handshakes-per-s/HANDSHAKES_PER_S',
       d.handshakesPerS,
       1,
+      1e6,
+    ),
+    maxHeldSeatsPerIp: num(
+      'maxHeldSeatsPerIp',
+      'MAX_HELD_SEATS_PER_IP',
+      '--max-held-seats-per-ip/MAX_HELD_SEATS_PER_IP',
+      d.maxHeldSeatsPerIp,
+      0,
       1e6,
     ),
     slowConsumerBytes: num(

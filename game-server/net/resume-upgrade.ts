@@ -15,6 +15,7 @@ import { ResumeTokens, type Seat } from '../room/resume-tokens.js';
 import type { Room } from '../room/room.js';
 import type { RoomClient } from '../room/room-client.js';
 import type { Timers } from '../room/timers.js';
+import { HeldSeats } from './held-seats.js';
 import type { Session } from './session.js';
 
 /**
@@ -32,6 +33,11 @@ export interface ResumeLocator {
 export interface ResumeServiceOptions {
   /** Seconds a dropped seat is kept (config.resumeGraceS); 0 turns resuming off. */
   readonly graceS: number;
+  /**
+   * Most seats held at once for one client address (config.maxHeldSeatsPerIp); a drop past it frees
+   * the seat at once. 0: no limit. @default 0
+   */
+  readonly maxHeldPerIp?: number;
   /** The live room with `code`, if any. */
   readonly room: (code: string) => Room | undefined;
   /** @default realTimers */
@@ -66,11 +72,14 @@ export function closeHoldsSeat(code: number): boolean {
 export class ResumeService {
   readonly tokens: ResumeTokens;
   private readonly graceMs: number;
+  private readonly held: HeldSeats;
 
   constructor(private readonly opts: ResumeServiceOptions) {
     this.graceMs = Math.max(0, opts.graceS * 1000);
+    this.held = new HeldSeats(opts.maxHeldPerIp ?? 0);
     this.tokens = new ResumeTokens({
       onExpire: (seat) => {
+        this.held.release(seat);
         this.opts.room(seat.roomCode)?.leave(seat.playerId);
       },
       ...(opts.timers ? { timers: opts.timers } : {}),
@@ -107,6 +116,7 @@ export class ResumeService {
     s.resume = '';
     const r = this.enabled ? this.tokens.redeem(token) : null;
     if (!r) return `resume_failed: ${RESUME_FAILED_REASON}`;
+    this.held.release(r.seat);
     this.opts.locator?.forgotten(token);
     const target = this.target(r.seat);
     if (!target || target.room !== s.room || !s.room.attach(r.seat.playerId, client, r.token)) {
@@ -118,7 +128,15 @@ export class ResumeService {
     return null;
   }
 
-  /** A joined socket closed with `code`: hold its seat, free it, or (replaced) leave it alone. */
+  /** Seats held now for client address `ip`. */
+  heldBy(ip: string): number {
+    return this.held.count(ip);
+  }
+
+  /**
+   * A joined socket closed with `code`: hold its seat, free it, or (replaced) leave it alone. A drop
+   * that would put its address over maxHeldPerIp frees the seat at once.
+   */
   closed(s: Session, code: number): void {
     const token = s.resumeToken;
     if (!token) {
@@ -127,7 +145,8 @@ export class ResumeService {
     }
     // Unknown token: a newer socket resumed this seat (this one was replaced) or it already expired.
     if (this.tokens.peek(token) === null) return;
-    if (s.refused || s.room.disposed || !closeHoldsSeat(code)) {
+    const seat = { roomCode: s.room.code, playerId: s.playerId };
+    if (s.refused || s.room.disposed || !closeHoldsSeat(code) || !this.held.tryHold(s.ip, seat)) {
       this.tokens.release(token);
       s.room.leave(s.playerId);
       return;
@@ -140,11 +159,13 @@ export class ResumeService {
   /** Drops the tokens of a room that is gone. */
   releaseRoom(code: string): void {
     this.tokens.releaseRoom(code);
+    this.held.releaseRoom(code);
   }
 
   /** Drops every token and grace timer (shutdown, drain). */
   clear(): void {
     this.tokens.clear();
+    this.held.clear();
   }
 
   private target(seat: Seat): ResumeTarget | null {

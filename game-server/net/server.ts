@@ -103,6 +103,7 @@ export async function startServer(
   const resume = new ResumeService({
     locator: clusterResumeLocator(() => directory, warn),
     graceS: config.resumeGraceS,
+    maxHeldPerIp: config.maxHeldSeatsPerIp,
     room: (code) => registry.get(code),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });

@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       joinBurst: 30,
       joinRatePerS: 2,
       handshakesPerS: 200,
+      maxHeldSeatsPerIp: 4,
       slowConsumerBytes: 65536,
       slowConsumerMs: 5000,
     });
@@ -25,13 +26,14 @@ describe('parseConfig', () => {
         '--join-rate',
         '0',
       ),
-      { MAX_CONNS_PER_IP: '4', SLOW_CONSUMER_TIMEOUT_S: '2.5' },
+      { MAX_CONNS_PER_IP: '4', SLOW_CONSUMER_TIMEOUT_S: '2.5', MAX_HELD_SEATS_PER_IP: '0' },
     );
     expect(c).toMatchObject({
       trustProxy: true,
       allowedOrigins: ['https://a.example', 'http://b.example:8080'],
       joinRatePerS: 0,
       maxConnsPerIp: 4,
+      maxHeldSeatsPerIp: 0,
       slowConsumerMs: 2500,
     });
     expect(parseConfig(argv(), { TRUST_PROXY: '1', ALLOWED_ORIGINS: '*' })).toMatchObject({
@@ -41,6 +43,8 @@ describe('parseConfig', () => {
     expect(() => parseConfig(argv('--allowed-origins', 'evil'), {})).toThrow(/allowed-origins/);
     expect(() => parseConfig(argv('--allowed-origins', 'https://a.example/path'), {})).toThrow(/no path/);
     expect(() => parseConfig(argv('--slow-consumer-bytes', '10'), {})).toThrow(/slow-consumer-bytes/);
+    expect(parseConfig(argv('--max-held-seats-per-ip', '7'), {}).maxHeldSeatsPerIp).toBe(7);
+    expect(() => parseConfig(argv('--max-held-seats-per-ip', '-1'), {})).toThrow(/max-held-seats-per-ip/);
   });
 
   it('has documented defaults', () => {

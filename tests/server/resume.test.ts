@@ -107,4 +107,38 @@ describe('resume', () => {
     await b.nextMessage(ServerMsg.Roster, (m) => !m[1].some((e) => e[0] === id));
     expect((await refusedUpgrade(server.port, resumeQuery(token))).status).toBe(410);
   });
+
+  it('holds at most --max-held-seats-per-ip dropped seats per address; a drop past it frees the seat', async () => {
+    const server = await h.start({ maxHeldSeatsPerIp: 2 });
+    const host = await h.connect(server, { name: 'host', room: { kind: 'quick' } });
+    const code = (await host.nextMessage(ServerMsg.Welcome))[3];
+    const join = async (name: string) => {
+      const c = await h.connect(server, { name, room: { kind: 'code', code } });
+      const w = await c.nextMessage(ServerMsg.Welcome);
+      return { c, id: w[2], token: w[12] };
+    };
+    const d1 = await join('d1');
+    const d2 = await join('d2');
+    const d3 = await join('d3');
+    const room = server.registry.get(code)!;
+    expect(room.playerCount).toBe(4);
+
+    // One at a time, so which drop crosses the cap is known.
+    d1.c.ws.terminate();
+    await awayIn(host, d1.id, true);
+    d2.c.ws.terminate();
+    await awayIn(host, d2.id, true);
+    d3.c.ws.terminate();
+    await host.nextMessage(ServerMsg.Roster, (m) => !m[1].some((e) => e[0] === d3.id));
+    expect(room.playerCount).toBe(3);
+    expect(server.resume.heldBy('127.0.0.1')).toBe(2);
+    expect((await refusedUpgrade(server.port, resumeQuery(d3.token))).status).toBe(410);
+
+    // A seat within the cap still resumes, and frees its place.
+    const r = await h.connect(server, resumeQuery(d1.token));
+    expect((await r.nextMessage(ServerMsg.Welcome))[2]).toBe(d1.id);
+    await awayIn(host, d1.id, false);
+    expect(server.resume.heldBy('127.0.0.1')).toBe(1);
+    expect(room.playerCount).toBe(3);
+  });
 });
