@@ -14,7 +14,7 @@ export interface ServerProcess extends ReadyInfo {
   stderrTail(): string;
 }
 
-/** Extra node flags for the server processes, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`. */
+/** Extra node flags for the server processes, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/results/profiles"`. */
 function serverNodeArgs(): string[] {
   return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }

@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TickfireDebug } from '../../game-client/automation.js';
 import {
   CHROMIUM,
   CLIENT_DIST_DIR,
   collectPageErrors,
-  launchChromium,
+  useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { docScreenshot } from '../helpers/doc-screenshot.js';
@@ -15,14 +14,7 @@ const own = (t: TickfireDebug) => t.entities.find((e) => e.id === t.playerId);
 
 describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromium)', () => {
   const harness = useHarness();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('creates a team room with bots from the lobby, moves, shows the scoreboard, mutes, and a spectator watches', async () => {
     const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
@@ -31,7 +23,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromiu
       method: 'POST',
       body: JSON.stringify({ name: 'Lunch break', mode: 'ffa', bots: 0 }),
     });
-    const page = await browser.newPage({ viewport: { width: 1000, height: 620 } });
+    const page = await browser().newPage({ viewport: { width: 1000, height: 620 } });
     const errors = collectPageErrors(page);
     await page.goto(`${base}?name=Ada`);
     await page.waitForSelector('#room-list .room-row');
@@ -65,7 +57,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromiu
     const saved = await page.evaluate(() => localStorage.getItem('tickfire.settings'));
     expect(JSON.parse(saved ?? '{}')).toMatchObject({ muted: true, name: 'Ada' });
 
-    const watcher = await browser.newPage({ viewport: { width: 900, height: 560 } });
+    const watcher = await browser().newPage({ viewport: { width: 900, height: 560 } });
     errors.push(...collectPageErrors(watcher));
     await watcher.goto(`${base}?name=Watcher`);
     await watcher.click(`#room-list .room-row[data-code="${code}"] .watch`);

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../game-server/net/server.js';
 import {
   CHROMIUM,
   CLIENT_DIST_DIR,
-  launchChromium,
   tickfireState,
+  useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { useHarness } from '../helpers/test-server.js';
@@ -63,26 +63,19 @@ describe.skipIf(CHROMIUM.skipReason !== null)(
   'ping shown in headless Chromium against a local server',
   () => {
     const harness = useHarness();
-    let browser: Browser;
+    const browser = useChromium();
     let server: RunningServer;
-
-    beforeAll(async () => {
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
 
     it('measures the network round trip, not how long a frame kept the main thread busy', async () => {
       server = await harness.start({ staticDir: CLIENT_DIST_DIR });
-      const a = await browser.newPage({ viewport: { width: 960, height: 600 } });
+      const a = await browser().newPage({ viewport: { width: 960, height: 600 } });
       await a.goto(`${harness.url(server, '/')}?name=One`);
       await a.click('#create-room');
       const joined = await waitForTickfire(a, (t) => t.connected && t.rttMs > 0);
       const one = await measure(a);
       console.info(`[e2e-ping] one page: ${show(one)}`);
 
-      const b = await browser.newPage({ viewport: { width: 960, height: 600 } });
+      const b = await browser().newPage({ viewport: { width: 960, height: 600 } });
       await b.goto(`${harness.url(server, '/')}?name=Two#/room/${joined.roomCode}`);
       await waitForTickfire(b, (t) => t.connected && t.rttMs > 0);
       const [pa, pb] = await Promise.all([measure(a), measure(b)]);

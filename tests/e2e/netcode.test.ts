@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FrameSample } from '../../game-client/automation.js';
 import { Session } from '../../game-client/net/session.js';
 import type { RunningServer } from '../../game-server/net/server.js';
@@ -16,9 +16,9 @@ import {
   CHROMIUM,
   CLIENT_DIST_DIR,
   collectPageErrors,
-  launchChromium,
   saveScreenshot,
   tickfireState,
+  useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { useHarness } from '../helpers/test-server.js';
@@ -66,22 +66,16 @@ function openLane(server: RunningServer, code: string, px: number): Point {
 
 describe.skipIf(CHROMIUM.skipReason !== null)('netcode in Chromium at 150 ms simulated RTT', () => {
   const harness = useHarness();
-  let browser: Browser;
+  const browser = useChromium();
   const sessions: Session[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(() => {
     for (const s of sessions.splice(0)) s.leave();
   });
 
   it('a key press shows on the next frame; a remote player moves without still frames', async () => {
     const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
-    const page = await browser.newPage({ viewport: { width: 480, height: 320 } });
+    const page = await browser().newPage({ viewport: { width: 480, height: 320 } });
     const errors = collectPageErrors(page);
     // A room built through the registry: no bots, no warmup, so only the two players below move.
     const code = server.registry.create({
@@ -180,7 +174,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('netcode in Chromium at 150 ms sim
       arenaId: ArenaId.Large,
       match: { matchFlow: false },
     })!;
-    const page = await browser.newPage({ viewport: { width: 480, height: 320 } });
+    const page = await browser().newPage({ viewport: { width: 480, height: 320 } });
     const errors = collectPageErrors(page);
     await page.goto(`${harness.url(server, '/')}?name=Far#/room/${large.code}`);
     const joined = await waitForTickfire(page, (t) => t.connected && t.entities.length === 1);

@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TickfireDebug } from '../../game-client/automation.js';
 import {
   CHROMIUM,
   CLIENT_DIST_DIR,
   collectPageErrors,
-  launchChromium,
+  useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { docScreenshot } from '../helpers/doc-screenshot.js';
@@ -15,18 +14,11 @@ const own = (t: TickfireDebug) => t.entities.find((e) => e.id === t.playerId);
 
 describe.skipIf(CHROMIUM.skipReason !== null)('a phone in landscape with touch (Chromium)', () => {
   const harness = useHarness();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('reaches the game and moves the player with the left touch stick', async () => {
     const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 844, height: 390 },
       hasTouch: true,
       isMobile: true,

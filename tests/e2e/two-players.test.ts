@@ -1,36 +1,28 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TickfireDebug } from '../../game-client/automation.js';
 import type { RunningServer } from '../../game-server/net/server.js';
 import {
   CHROMIUM,
   CLIENT_DIST_DIR,
   collectPageErrors,
-  launchChromium,
   saveScreenshot,
   tickfireState,
+  useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { useHarness } from '../helpers/test-server.js';
 
 describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromium)', () => {
   const harness = useHarness();
-  let browser: Browser;
+  const browser = useChromium();
   let server: RunningServer;
   let base: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('joins by code, and one player’s keyboard movement shows on the other page', async () => {
     server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     base = harness.url(server, '/');
-    const alice = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-    const bob = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    const alice = await browser().newPage({ viewport: { width: 1100, height: 700 } });
+    const bob = await browser().newPage({ viewport: { width: 1100, height: 700 } });
     const errors = [...collectPageErrors(alice), ...collectPageErrors(bob)];
 
     await alice.goto(`${base}?name=Alice`);
@@ -65,7 +57,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromiu
 
   it('shows chat markup as literal text', async () => {
     server = await harness.start({ staticDir: CLIENT_DIST_DIR });
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${harness.url(server, '/')}?name=Mallory`);
     await page.click('#quick-play');
     await waitForTickfire(page, (t) => t.connected);
@@ -81,7 +73,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromiu
 
   it('a link to a missing room shows a clear error with a way back', async () => {
     server = await harness.start({ staticDir: CLIENT_DIST_DIR });
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${harness.url(server, '/')}?name=Zed#/room/ZZZZZZ`);
     await page.waitForSelector('#error-screen:not([hidden])');
     expect(await page.textContent('#error-message')).toMatch(/not found|no room/i);

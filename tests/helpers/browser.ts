@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { TickfireDebug } from '../../game-client/automation.js';
 import { systemBinary } from './system-binary.js';
 
@@ -30,6 +31,21 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** One Chromium for the calling suite: launched in beforeAll, closed in afterAll; call the result to get it. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running (useChromium outside a suite?)');
+    return browser;
+  };
 }
 
 /** Reads `window.tickfire` from a page. */
