@@ -1,7 +1,11 @@
 /** Server configuration: CLI flags and environment parsed once into a frozen, validated Config. */
 import { isAbsolute, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { DEFAULT_MAX_PLAYERS_PER_ROOM, MAX_PLAYERS_PER_ROOM_LIMIT } from '../protocol/index.js';
+import {
+  DEFAULT_MAX_PLAYERS_PER_ROOM,
+  DEFAULT_TICK_HZ,
+  MAX_PLAYERS_PER_ROOM_LIMIT,
+} from '../protocol/index.js';
 import { type HostingConfig, parseHosting } from './cluster-config.js';
 import { findPackageRoot } from './package-root.js';
 
@@ -95,7 +99,10 @@ function buildProgram(): Command {
     .description('Tickfire authoritative game server')
     .option('--port <n>', 'TCP port, 0 for any free one (env PORT, default 8080)')
     .option('--host <addr>', 'interface to listen on (env HOST, default 0.0.0.0)')
-    .option('--tick-rate <hz>', 'simulation ticks per second, 1..120 (env TICK_RATE, default 30)')
+    .option(
+      '--tick-rate <hz>',
+      `simulation ticks per second, 1..120 (env TICK_RATE, default ${DEFAULT_TICK_HZ})`,
+    )
     .option('--snapshot-rate <hz>', 'state frames per second, <= tick rate (env SNAPSHOT_RATE)')
     .option('--max-rooms <n>', 'most rooms at once (env MAX_ROOMS, default 500)')
     .option('--max-players <n>', 'default players per room (env MAX_PLAYERS, default 16)')
@@ -173,7 +180,7 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
   const port = num('port', 'PORT', '--port/PORT', 8080, 0, 65_535);
   const host = pick('host', 'HOST') ?? '0.0.0.0';
   if (host.trim() === '') throw new ConfigError('--host/HOST must not be empty');
-  const tickRate = num('tickRate', 'TICK_RATE', '--tick-rate/TICK_RATE', 30, 1, 120);
+  const tickRate = num('tickRate', 'TICK_RATE', '--tick-rate/TICK_RATE', DEFAULT_TICK_HZ, 1, 120);
   const snapshotRate = num(
     'snapshotRate',
     'SNAPSHOT_RATE',

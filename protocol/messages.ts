@@ -36,7 +36,7 @@ export type EventKindCode = (typeof EventKind)[keyof typeof EventKind];
 export const RoundPhase = { Playing: 1, Intermission: 2, Warmup: 3, Countdown: 4 } as const;
 export type RoundPhaseCode = (typeof RoundPhase)[keyof typeof RoundPhase];
 
-/** Bits of PlayerSnapshot.flags. */
+/** Bits of a player's `flags` in State (WirePlayer). */
 export const PlayerFlag = { Alive: 1, Protected: 2, PoweredUp: 4 } as const;
 
 /** Game modes a room is created with. */
@@ -141,24 +141,6 @@ export type WelcomeMsg = readonly [
   resumeToken: string,
 ];
 
-/** [id, x, y, angle, hp, flags]: x/y in 1/POSITION_SCALE px, angle in 1/ANGLE_SCALE rad. */
-export type PlayerSnapshot = readonly [
-  id: number,
-  x: number,
-  y: number,
-  angle: number,
-  hp: number,
-  flags: number,
-];
-/** [id, ownerId, x, y, vx, vy]: x/y in 1/POSITION_SCALE px, velocity in px/s. */
-export type ProjectileSnapshot = readonly [
-  id: number,
-  ownerId: number,
-  x: number,
-  y: number,
-  vx: number,
-  vy: number,
-];
 /** [phase, msLeft, roundNumber]. */
 export type RoundSnapshot = readonly [phase: RoundPhaseCode, msLeft: number, roundNumber: number];
 

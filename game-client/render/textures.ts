@@ -31,8 +31,20 @@ const hex = (c: number, a = 1): string => `rgba(${(c >> 16) & 255}, ${(c >> 8) &
 
 const PLAYER_TEX = 64;
 
-/** The player texture's origin: the body centre sits in the middle of a PLAYER_TEX square. */
-export const PLAYER_TEXTURE_SIZE = PLAYER_TEX;
+/** Fills a w x h texture with a radial gradient centred on it, from radius r0 to r1, through `stops`. */
+function fillRadial(
+  ctx: CanvasRenderingContext2D,
+  w: number,
+  h: number,
+  r0: number,
+  r1: number,
+  stops: readonly (readonly [number, string])[],
+): void {
+  const g = ctx.createRadialGradient(w / 2, h / 2, r0, w / 2, h / 2, r1);
+  for (const [offset, colour] of stops) g.addColorStop(offset, colour);
+  ctx.fillStyle = g;
+  ctx.fillRect(0, 0, w, h);
+}
 
 /** All recipes, in generation order. */
 export const TEXTURES: readonly TextureRecipe[] = [
@@ -85,12 +97,11 @@ export const TEXTURES: readonly TextureRecipe[] = [
     width: PLAYER_TEX,
     height: PLAYER_TEX,
     paint: (ctx, w, h) => {
-      const g = ctx.createRadialGradient(w / 2, h / 2, PLAYER_RADIUS_PX, w / 2, h / 2, PLAYER_RADIUS_PX + 12);
-      g.addColorStop(0, 'rgba(160, 220, 255, 0)');
-      g.addColorStop(0.7, 'rgba(160, 220, 255, 0.55)');
-      g.addColorStop(1, 'rgba(160, 220, 255, 0)');
-      ctx.fillStyle = g;
-      ctx.fillRect(0, 0, w, h);
+      fillRadial(ctx, w, h, PLAYER_RADIUS_PX, PLAYER_RADIUS_PX + 12, [
+        [0, 'rgba(160, 220, 255, 0)'],
+        [0.7, 'rgba(160, 220, 255, 0.55)'],
+        [1, 'rgba(160, 220, 255, 0)'],
+      ]);
     },
   },
   {
@@ -98,11 +109,10 @@ export const TEXTURES: readonly TextureRecipe[] = [
     width: PLAYER_TEX,
     height: PLAYER_TEX,
     paint: (ctx, w, h) => {
-      const g = ctx.createRadialGradient(w / 2, h / 2, 4, w / 2, h / 2, PLAYER_RADIUS_PX + 8);
-      g.addColorStop(0, 'rgba(0, 0, 0, 0.55)');
-      g.addColorStop(1, 'rgba(0, 0, 0, 0)');
-      ctx.fillStyle = g;
-      ctx.fillRect(0, 0, w, h);
+      fillRadial(ctx, w, h, 4, PLAYER_RADIUS_PX + 8, [
+        [0, 'rgba(0, 0, 0, 0.55)'],
+        [1, 'rgba(0, 0, 0, 0)'],
+      ]);
     },
   },
   {
@@ -110,12 +120,11 @@ export const TEXTURES: readonly TextureRecipe[] = [
     width: 24,
     height: 24,
     paint: (ctx, w, h) => {
-      const g = ctx.createRadialGradient(w / 2, h / 2, 0, w / 2, h / 2, w / 2);
-      g.addColorStop(0, 'rgba(255, 255, 255, 1)');
-      g.addColorStop(PROJECTILE_RADIUS_PX / (w / 2), 'rgba(255, 255, 255, 0.95)');
-      g.addColorStop(1, 'rgba(255, 255, 255, 0)');
-      ctx.fillStyle = g;
-      ctx.fillRect(0, 0, w, h);
+      fillRadial(ctx, w, h, 0, w / 2, [
+        [0, 'rgba(255, 255, 255, 1)'],
+        [PROJECTILE_RADIUS_PX / (w / 2), 'rgba(255, 255, 255, 0.95)'],
+        [1, 'rgba(255, 255, 255, 0)'],
+      ]);
     },
   },
   {
@@ -227,12 +236,11 @@ export const TEXTURES: readonly TextureRecipe[] = [
     width: 96,
     height: 96,
     paint: (ctx, w, h) => {
-      const g = ctx.createRadialGradient(w / 2, h / 2, PLAYER_RADIUS_PX - 4, w / 2, h / 2, w / 2);
-      g.addColorStop(0, 'rgba(255, 255, 255, 0.8)');
-      g.addColorStop(0.45, 'rgba(255, 255, 255, 0.35)');
-      g.addColorStop(1, 'rgba(255, 255, 255, 0)');
-      ctx.fillStyle = g;
-      ctx.fillRect(0, 0, w, h);
+      fillRadial(ctx, w, h, PLAYER_RADIUS_PX - 4, w / 2, [
+        [0, 'rgba(255, 255, 255, 0.8)'],
+        [0.45, 'rgba(255, 255, 255, 0.35)'],
+        [1, 'rgba(255, 255, 255, 0)'],
+      ]);
     },
   },
   {

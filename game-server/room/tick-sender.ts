@@ -1,6 +1,6 @@
 /**
- * The per-tick send path of a room: State (when due, skipped under backpressure), Event and Roster
- * frames, one cork per viewer; then Pickups when the pickups changed.
+ * The per-tick send path of a room: State (when due, skipped under backpressure), Event, Roster and
+ * Pickups frames (when they changed), all in one cork per viewer.
  */
 import { EventKind, type GameEvent } from '../../protocol/index.js';
 import { snapshotPickups, type World } from '../sim/index.js';
@@ -45,6 +45,7 @@ export class TickSender {
   private state = false;
   private event: Uint8Array | undefined;
   private roster: Uint8Array | undefined;
+  private pickups: Uint8Array | undefined;
   /** world.pickupsVersion last sent in a Pickups frame. */
   private pickupsSent = 0;
 
@@ -58,6 +59,9 @@ export class TickSender {
     this.state = stateDue;
     this.event = events.length > 0 ? eventFrame(world.tick, events) : undefined;
     this.roster = events.some((e) => ROSTER_EVENTS.has(e[0])) ? members.rosterFrame(world) : undefined;
+    this.pickups =
+      world.pickupsVersion !== this.pickupsSent ? pickupsFrame(snapshotPickups(world)) : undefined;
+    this.pickupsSent = world.pickupsVersion;
     // One callback for every cork (no closure per client per tick): cork runs it synchronously.
     // Two plain loops rather than a generator: a generator costs an iterator result per client.
     for (const m of members.players.values()) {
@@ -69,19 +73,16 @@ export class TickSender {
       s.client.cork(this.writeTickOut);
     }
     this.to = undefined;
-    if (world.pickupsVersion !== this.pickupsSent) {
-      this.pickupsSent = world.pickupsVersion;
-      members.broadcast(pickupsFrame(snapshotPickups(world)));
-    }
   }
 
   /** Writes this tick's frames to `to`, inside its cork. */
   private readonly writeTickOut = (): void => {
-    const { to, state, event, roster } = this;
+    const { to, state, event, roster, pickups } = this;
     if (!to) return;
     if (state) this.sendState(to);
     if (event) this.deps.members.sendTo(to, event);
     if (roster) this.deps.members.sendTo(to, roster);
+    if (pickups) this.deps.members.sendTo(to, pickups);
   };
 
   private sendState(m: Viewer): void {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterError, clusterKeys, type LocalRoom } from '../../game-server/cluster/index.js';
-import { memoryLog, TEST_EXPIRY_MS, useCluster } from '../helpers/cluster-fixture.js';
+import { ClusterError, clusterKeys } from '../../game-server/cluster/index.js';
+import { localRoom, memoryLog, TEST_EXPIRY_MS, useCluster } from '../helpers/cluster-fixture.js';
 
 const fx = useCluster();
 
-const room = (code: string, over: Partial<LocalRoom> = {}): LocalRoom => ({
-  code,
-  name: `Room ${code}`,
-  players: 1,
-  maxPlayers: 8,
-  private: false,
-  state: 'playing',
-  ...over,
-});
+const room = localRoom;
 
 describe.skipIf(fx.skipReason !== null)('ClusterDirectory: registration and lookup', () => {
   it('a node registration is visible from another node', async () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clusterKeys, type LocalRoom, SEAT_TOKEN_PATTERN } from '../../game-server/cluster/index.js';
+import { clusterKeys, SEAT_TOKEN_PATTERN } from '../../game-server/cluster/index.js';
 import { seatDigest } from '../../game-server/cluster/seat-tokens.js';
-import { useCluster } from '../helpers/cluster-fixture.js';
+import { localRoom, useCluster } from '../helpers/cluster-fixture.js';
 
 const fx = useCluster();
 
-const room = (code: string, over: Partial<LocalRoom> = {}): LocalRoom => ({
-  code,
-  name: `Room ${code}`,
-  players: 1,
-  maxPlayers: 8,
-  private: false,
-  state: 'playing',
-  ...over,
-});
+const room = localRoom;
 
 async function twoNodes(seatTtlMs?: number) {
   const p = fx.prefix();

@@ -16,6 +16,7 @@ import {
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import {
   buildServerIfStale,
+  clusterNodeArgs,
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
@@ -58,16 +59,7 @@ describe.skipIf(CHROMIUM.skipReason !== null || redisBin.skipReason !== null)(
       const origins = `http://127.0.0.1:${portA},http://127.0.0.1:${portB}`;
       const start = async (id: string, port: number) => {
         const node = await startServerProcess(port, [
-          '--redis',
-          redis.url,
-          '--public-url',
-          `http://127.0.0.1:${port}`,
-          '--node-id',
-          id,
-          '--heartbeat',
-          String(HEARTBEAT_S),
-          '--node-expiry',
-          String(EXPIRY_S),
+          ...clusterNodeArgs({ redisUrl: redis.url, port, id, heartbeatS: HEARTBEAT_S, expiryS: EXPIRY_S }),
           '--allowed-origins',
           origins,
         ]);

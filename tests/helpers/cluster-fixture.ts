@@ -2,7 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { ClusterDirectory, type ClusterLog, type ClusterOptions } from '../../game-server/cluster/index.js';
+import {
+  ClusterDirectory,
+  type ClusterLog,
+  type ClusterOptions,
+  type LocalRoom,
+} from '../../game-server/cluster/index.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 import { systemBinary } from './system-binary.js';
 
@@ -129,3 +134,14 @@ export function useCluster(): ClusterFixture {
     },
   };
 }
+
+/** A local room as a node reports it, with test defaults. */
+export const localRoom = (code: string, over: Partial<LocalRoom> = {}): LocalRoom => ({
+  code,
+  name: `Room ${code}`,
+  players: 1,
+  maxPlayers: 8,
+  private: false,
+  state: 'playing',
+  ...over,
+});

@@ -88,3 +88,25 @@ export async function stopServerProcess(p: ServerProcess, signal: NodeJS.Signals
   if (p.child.pid !== undefined) process.kill(p.child.pid, signal);
   await p.exited;
 }
+
+/** Flags of a cluster node for tests: Redis, its own public URL and id, short heartbeat and expiry. */
+export function clusterNodeArgs(o: {
+  readonly redisUrl: string;
+  readonly port: number;
+  readonly id: string;
+  readonly heartbeatS: number;
+  readonly expiryS: number;
+}): string[] {
+  return [
+    '--redis',
+    o.redisUrl,
+    '--public-url',
+    `http://127.0.0.1:${o.port}`,
+    '--node-id',
+    o.id,
+    '--heartbeat',
+    String(o.heartbeatS),
+    '--node-expiry',
+    String(o.expiryS),
+  ];
+}

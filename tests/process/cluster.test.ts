@@ -9,6 +9,7 @@ import { joinQuery, RoundPhase, ServerMsg } from '../../protocol/index.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import {
   buildServerIfStale,
+  clusterNodeArgs,
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
@@ -65,16 +66,7 @@ describe.skipIf(redisBin.skipReason !== null)('cluster of real processes', () =>
   const start = async (id: string, extra: readonly string[] = []) => {
     const port = await freePort();
     const node = await startServerProcess(port, [
-      '--redis',
-      redis.url,
-      '--public-url',
-      `http://127.0.0.1:${port}`,
-      '--node-id',
-      id,
-      '--heartbeat',
-      String(HEARTBEAT_S),
-      '--node-expiry',
-      String(EXPIRY_S),
+      ...clusterNodeArgs({ redisUrl: redis.url, port, id, heartbeatS: HEARTBEAT_S, expiryS: EXPIRY_S }),
       '--admin-token',
       ADMIN,
       '--drain-timeout',
