@@ -50,6 +50,9 @@ export function summarize(system: string, n: number, runs: RunRecord[], machine:
     machine,
     detail: {
       server_cpu_ms_per_s: m((r) => r.server?.server_cpu_ms_per_s),
+      server_cpu_user_ms_per_s: m((r) => r.server?.server_cpu_user_ms_per_s),
+      server_cpu_sys_ms_per_s: m((r) => r.server?.server_cpu_sys_ms_per_s),
+      server_main_thread_ms_per_s: m((r) => r.server?.server_main_thread_ms_per_s),
       tick_room_p50_ms: m((r) => r.server?.tick_room_p50_ms),
       tick_all_p50_ms: m((r) => r.server?.tick_all_p50_ms),
       tick_all_p99_ms: m((r) => r.server?.tick_all_p99_ms),
