@@ -20,16 +20,51 @@ export interface HistoryFrame {
   readonly players: readonly PastPlayer[];
 }
 
-/** Appends `frame` and forgets frames more than `keepMs` older than it; returns the same array. */
+/** The frames as stored: mutable, so the frame that falls out of the window is refilled, not reallocated. */
+interface StoredPlayer {
+  id: number;
+  x: number;
+  y: number;
+  alive: boolean;
+}
+interface StoredFrame {
+  tick: number;
+  timeMs: number;
+  players: StoredPlayer[];
+}
+
+/**
+ * Appends where `players` are at the end of `tick` (server time `timeMs`) and forgets frames more than
+ * `keepMs` older. A forgotten frame is reused for the new one, so a tick allocates nothing once the
+ * window is full: nothing may keep a frame (or a PastPlayer from `playersAt`) beyond the tick.
+ */
 export function recordHistory(
   history: HistoryFrame[],
-  frame: HistoryFrame,
+  tick: number,
+  timeMs: number,
+  players: Iterable<PastPlayer>,
   keepMs = HISTORY_MS,
 ): HistoryFrame[] {
+  let reused: StoredFrame | undefined;
+  while (history.length > 0 && (history[0] as HistoryFrame).timeMs < timeMs - keepMs) {
+    reused = history.shift() as StoredFrame;
+  }
+  const frame: StoredFrame = reused ?? { tick, timeMs, players: [] };
+  frame.tick = tick;
+  frame.timeMs = timeMs;
+  const out = frame.players;
+  let n = 0;
+  for (const p of players) {
+    const slot = out[n++];
+    if (slot) {
+      slot.id = p.id;
+      slot.x = p.x;
+      slot.y = p.y;
+      slot.alive = p.alive;
+    } else out.push({ id: p.id, x: p.x, y: p.y, alive: p.alive });
+  }
+  out.length = n;
   history.push(frame);
-  let drop = 0;
-  while (drop < history.length - 1 && history[drop]!.timeMs < frame.timeMs - keepMs) drop++;
-  if (drop > 0) history.splice(0, drop);
   return history;
 }
 

@@ -4,7 +4,6 @@ import {
   EventKind,
   type GameEvent,
   Key,
-  movePlayer,
   PLAYER_RADIUS_PX,
   POWER_UP_DAMAGE_FACTOR,
   PROJECTILE_DAMAGE,
@@ -14,6 +13,7 @@ import {
   RoundPhase,
   segmentHitsCircle,
   segmentHitsWall,
+  stepPlayer,
   type Wall,
 } from '../../protocol/index.js';
 import { type PastPlayer, playersAt, recordHistory, rewindFor } from './history.js';
@@ -59,16 +59,10 @@ export function stepWorld(
       p.lastSeq = input.seq;
       p.viewLagMs = rewindFor(timeMs, input.viewTime ?? 0);
     }
-    if (active && p.alive) {
-      const next = movePlayer(p, p.keys, world.timing.dtS, world.arena);
-      p.x = next.x;
-      p.y = next.y;
-    }
+    if (active && p.alive) stepPlayer(p, p.keys, world.timing.dtS, world.arena);
   }
 
-  const past: PastPlayer[] = [];
-  for (const p of world.players.values()) past.push({ id: p.id, x: p.x, y: p.y, alive: p.alive });
-  recordHistory(world.history, { tick: world.tick, timeMs, players: past });
+  recordHistory(world.history, world.tick, timeMs, world.players.values());
 
   if (active) {
     moveProjectiles(world, events);
@@ -105,22 +99,30 @@ function fire(world: World): void {
   }
 }
 
+/** Scratch of moveProjectiles (one call at a time), emptied by each: the tick's targets by rewind (0: now). */
+const targetCache = new Map<number, readonly PastPlayer[]>();
+const presentTargets: PastPlayer[] = [];
+
 /**
  * Where each living player was `rewindMs` ago, for the projectiles of one shooter: a target counts
- * only if it is alive now and was alive (and there) in the shooter's view. Cached per rewind.
+ * only if it is alive now and was alive (and there) in the shooter's view. Cached per rewind for the
+ * tick: a player killed by an earlier projectile of the same tick still counts as a target.
  */
-function targetsFor(world: World, rewindMs: number, cache: Map<number, PastPlayer[]>): PastPlayer[] {
-  let targets = cache.get(rewindMs);
-  if (targets) return targets;
+function targetsFor(world: World, rewindMs: number): readonly PastPlayer[] {
+  const cached = targetCache.get(rewindMs);
+  if (cached) return cached;
   const past = rewindMs > 0 ? playersAt(world.history, world.timeMs - rewindMs) : undefined;
-  targets = [];
+  let targets: PastPlayer[];
   if (past) {
+    targets = [];
     for (const p of past) if (p.alive && world.players.get(p.id)?.alive) targets.push(p);
   } else {
-    for (const p of world.players.values())
-      if (p.alive) targets.push({ id: p.id, x: p.x, y: p.y, alive: true });
+    // Players do not move while projectiles do: the live objects serve as their own positions.
+    targets = presentTargets;
+    targets.length = 0;
+    for (const p of world.players.values()) if (p.alive) targets.push(p);
   }
-  cache.set(rewindMs, targets);
+  targetCache.set(rewindMs, targets);
   return targets;
 }
 
@@ -131,21 +133,26 @@ function targetsFor(world: World, rewindMs: number, cache: Map<number, PastPlaye
 function moveProjectiles(world: World, events: GameEvent[]): void {
   const { dtS } = world.timing;
   const { width, height } = world.arena;
-  const kept: SimProjectile[] = [];
-  const cache = new Map<number, PastPlayer[]>();
   const { walls } = world.arena;
   const grid = wallGridFor(world.arena, PROJECTILE_RADIUS_PX);
-  for (const pr of world.projectiles) {
+  const projectiles = world.projectiles;
+  targetCache.clear();
+  let kept = 0;
+  for (let n = 0; n < projectiles.length; n++) {
+    const pr = projectiles[n] as SimProjectile;
     const x1 = pr.x + pr.vx * dtS;
     const y1 = pr.y + pr.vy * dtS;
     let tWall = Number.POSITIVE_INFINITY;
-    for (const i of wallsNear(grid, pr.x, pr.y, x1, y1)) {
-      const t = segmentHitsWall(pr.x, pr.y, x1, y1, walls[i] as Wall, PROJECTILE_RADIUS_PX);
+    const near = wallsNear(grid, pr.x, pr.y, x1, y1);
+    for (let w = 0; w < near.length; w++) {
+      const t = segmentHitsWall(pr.x, pr.y, x1, y1, walls[near[w] as number] as Wall, PROJECTILE_RADIUS_PX);
       if (t >= 0 && t < tWall) tWall = t;
     }
     let victim: SimPlayer | undefined;
     let tHit = tWall;
-    for (const p of targetsFor(world, pr.rewindMs, cache)) {
+    const targets = targetsFor(world, pr.rewindMs);
+    for (let i = 0; i < targets.length; i++) {
+      const p = targets[i] as PastPlayer;
       // Friendly fire is off: a shot passes through its owner's teammates.
       if (p.id === pr.ownerId || areTeammates(world, pr.ownerId, p.id)) continue;
       const t = segmentHitsCircle(pr.x, pr.y, x1, y1, p.x, p.y, PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX);
@@ -158,10 +165,13 @@ function moveProjectiles(world: World, events: GameEvent[]): void {
     else if (tWall === Number.POSITIVE_INFINITY && world.tick < pr.expiresTick) {
       pr.x = quantize(x1);
       pr.y = quantize(y1);
-      if (pr.x >= 0 && pr.x <= width && pr.y >= 0 && pr.y <= height) kept.push(pr);
+      // Kept projectiles are compacted to the front in place (no new array per tick).
+      if (pr.x >= 0 && pr.x <= width && pr.y >= 0 && pr.y <= height) projectiles[kept++] = pr;
     }
   }
-  world.projectiles = kept;
+  projectiles.length = kept;
+  targetCache.clear();
+  presentTargets.length = 0;
 }
 
 /** Applies a hit; kills and deaths count only while Playing (Warmup is practice). */

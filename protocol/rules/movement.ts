@@ -24,21 +24,16 @@ export function angleToWire(rad: number): number {
   return Math.round(wrapped * ANGLE_SCALE);
 }
 
-/** Unit movement direction for held keys; diagonals are normalised. */
-export function moveDirection(keys: number): Point {
-  const dx = (keys & Key.Right ? 1 : 0) - (keys & Key.Left ? 1 : 0);
-  const dy = (keys & Key.Down ? 1 : 0) - (keys & Key.Up ? 1 : 0);
-  if (dx !== 0 && dy !== 0) return { x: dx * Math.SQRT1_2, y: dy * Math.SQRT1_2 };
-  return { x: dx, y: dy };
-}
-
 // Players collide with walls as squares of half-size PLAYER_RADIUS_PX, one axis at a time,
 // which lets them slide along walls. Wall coordinates are integers, so push-outs stay on the grid.
-function resolveAxis(p: Point, arena: Arena, axis: 'x' | 'y', delta: number): void {
+// Indexed loops and no objects: this runs for every player on every tick of every room.
+function resolveAxis(p: Point, arena: Arena, alongX: boolean, delta: number): void {
   const r = PLAYER_RADIUS_PX;
-  for (const w of arena.walls) {
+  const walls = arena.walls;
+  for (let i = 0; i < walls.length; i++) {
+    const w = walls[i] as Arena['walls'][number];
     if (p.x + r <= w.x || p.x - r >= w.x + w.w || p.y + r <= w.y || p.y - r >= w.y + w.h) continue;
-    if (axis === 'x') p.x = delta > 0 ? w.x - r : w.x + w.w + r;
+    if (alongX) p.x = delta > 0 ? w.x - r : w.x + w.w + r;
     else p.y = delta > 0 ? w.y - r : w.y + w.h + r;
   }
 }
@@ -56,25 +51,40 @@ const SECTOR_KEYS: readonly number[] = [
 
 /**
  * The held keys that move toward eighth `sector` of the circle (0 = +x, 2 = +y i.e. down on screen;
- * any integer, taken modulo 8): the inverse of moveDirection, for sticks and bots.
+ * any integer, taken modulo 8): the inverse of the direction stepPlayer moves, for sticks and bots.
  */
 export function keysForSector(sector: number): number {
   return SECTOR_KEYS[((sector % 8) + 8) % 8] ?? 0;
 }
 
-/** Moves a player from `from` for one tick of `dtS` seconds with `keys` held; returns the new position. */
-export function movePlayer(from: Point, keys: number, dtS: number, arena: Arena): Point {
-  const dir = moveDirection(keys);
+/**
+ * Moves `p` in place for one tick of `dtS` seconds with `keys` held (allocation-free, for the server's
+ * tick); `movePlayer` is the same step on a copy.
+ */
+export function stepPlayer(p: Point, keys: number, dtS: number, arena: Arena): void {
+  let dx = (keys & Key.Right ? 1 : 0) - (keys & Key.Left ? 1 : 0);
+  let dy = (keys & Key.Down ? 1 : 0) - (keys & Key.Up ? 1 : 0);
+  if (dx !== 0 && dy !== 0) {
+    dx *= Math.SQRT1_2;
+    dy *= Math.SQRT1_2;
+  }
   const step = PLAYER_SPEED_PX_S * dtS;
   const r = PLAYER_RADIUS_PX;
+  if (dx !== 0) {
+    p.x = Math.min(arena.width - r, Math.max(r, p.x + dx * step));
+    resolveAxis(p, arena, true, dx);
+  }
+  if (dy !== 0) {
+    p.y = Math.min(arena.height - r, Math.max(r, p.y + dy * step));
+    resolveAxis(p, arena, false, dy);
+  }
+  p.x = quantize(p.x);
+  p.y = quantize(p.y);
+}
+
+/** Moves a player from `from` for one tick of `dtS` seconds with `keys` held; returns the new position. */
+export function movePlayer(from: Point, keys: number, dtS: number, arena: Arena): Point {
   const p = { x: from.x, y: from.y };
-  if (dir.x !== 0) {
-    p.x = Math.min(arena.width - r, Math.max(r, p.x + dir.x * step));
-    resolveAxis(p, arena, 'x', dir.x);
-  }
-  if (dir.y !== 0) {
-    p.y = Math.min(arena.height - r, Math.max(r, p.y + dir.y * step));
-    resolveAxis(p, arena, 'y', dir.y);
-  }
-  return { x: quantize(p.x), y: quantize(p.y) };
+  stepPlayer(p, keys, dtS, arena);
+  return p;
 }

@@ -66,10 +66,15 @@ function duel(fireTick: number, viewLagMs: number | null, targetY = 900) {
 
 describe('lag compensation', () => {
   it('keeps a bounded history and interpolates it like a client does', () => {
-    const h = recordHistory([], { tick: 1, timeMs: 0, players: [{ id: 1, x: 0, y: 0, alive: true }] });
-    for (let t = 1; t <= 30; t++)
-      recordHistory(h, { tick: t + 1, timeMs: t * 20, players: [{ id: 1, x: t * 10, y: 0, alive: true }] });
+    const h = recordHistory([], 1, 0, [{ id: 1, x: 0, y: 0, alive: true }]);
+    for (let t = 1; t <= 30; t++) recordHistory(h, t + 1, t * 20, [{ id: 1, x: t * 10, y: 0, alive: true }]);
     expect(h[h.length - 1]!.timeMs - h[0]!.timeMs).toBeLessThanOrEqual(300);
+    expect(h.map((f) => f.tick)).toEqual(Array.from({ length: 16 }, (_, i) => i + 16));
+    // Frames that fell out of the window are refilled: the same objects, new contents.
+    const oldest = h[0]!;
+    recordHistory(h, 32, 620, [{ id: 2, x: 1, y: 2, alive: false }]);
+    expect(h[h.length - 1]).toBe(oldest);
+    expect(oldest).toEqual({ tick: 32, timeMs: 620, players: [{ id: 2, x: 1, y: 2, alive: false }] });
     expect(playersAt(h, 590)?.[0]?.x).toBeCloseTo(295, 9);
     expect(rewindFor(1000, 0)).toBe(0);
     expect(rewindFor(1000, 100)).toBe(MAX_REWIND_MS);
