@@ -24,6 +24,17 @@ export class BaselineRing<T extends { readonly tick: number } = WireState> {
     return s !== undefined && s.tick === tick ? s : undefined;
   }
 
+  /**
+   * Forgets the states of ticks `from` up to (not including) `to`. A sender calls it when a newer
+   * acknowledgement makes them useless as baselines, so they die young instead of living `size` ticks.
+   */
+  forgetRange(from: number, to: number): void {
+    for (let t = Math.max(1, from, to - this.size); t < to; t++) {
+      const i = t % this.size;
+      if (this.slots[i]?.tick === t) this.slots[i] = undefined;
+    }
+  }
+
   /** Forgets everything. */
   clear(): void {
     this.slots.fill(undefined);

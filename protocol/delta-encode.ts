@@ -5,14 +5,6 @@ import { PLAYER_LAYOUT, PROJECTILE_LAYOUT } from './wire-state.js';
 /** [changes, added]: the delta of one entity list. */
 export type EntityDelta = readonly [changes: readonly number[], added: readonly WireEntity[]];
 
-/** The shared (per baseline) part of a State frame after `ack`: [baseAge, players, projectiles, round]. */
-export type StateBody = readonly [
-  baseAge: number,
-  players: EntityDelta,
-  projectiles: EntityDelta,
-  round: readonly number[],
-];
-
 /** Builds the motion-field lookup of a layout: index -> motion index, or -1. */
 export function motionTable(layout: EntityLayout): Int8Array {
   const t = new Int8Array(layout.length).fill(-1);
@@ -46,15 +38,18 @@ function changeMask(base: WireEntity, cur: WireEntity, age: number, motion: Int8
   return mask;
 }
 
-/** Encodes `cur` against `base` (both sorted by id): skip runs, removals, masked residuals, then additions. */
-export function encodeEntities(
+/**
+ * Encodes `cur` against `base` (both sorted by id) onto the end of `changes` and `added`: skip runs,
+ * removals, masked residuals, then additions. The caller owns (and may reuse) both arrays.
+ */
+export function diffEntities(
   base: readonly WireEntity[],
   cur: readonly WireEntity[],
   age: number,
   motion: Int8Array,
-): EntityDelta {
-  const changes: number[] = [];
-  const added: WireEntity[] = [];
+  changes: number[],
+  added: WireEntity[],
+): void {
   let skip = 0;
   let j = 0;
   for (let i = 0; i < base.length; i++) {
@@ -89,12 +84,12 @@ export function encodeEntities(
     }
   }
   while (j < cur.length) added.push(cur[j++] as WireEntity);
-  return [changes, added];
 }
 
-/** Residuals of the round triple against the baseline's: [mask, ...non-zero differences]. */
-function encodeRound(base: readonly number[], cur: readonly number[]): number[] {
-  const out = [0];
+/** Appends the residuals of the round triple against the baseline's to `out`: mask, then non-zero differences. */
+export function diffRound(base: readonly number[], cur: readonly number[], out: number[]): void {
+  const at = out.length;
+  out.push(0);
   let mask = 0;
   for (let f = 0; f < 3; f++) {
     const d = (cur[f] as number) - (base[f] as number);
@@ -103,17 +98,10 @@ function encodeRound(base: readonly number[], cur: readonly number[]): number[] 
       out.push(d);
     }
   }
-  out[0] = mask;
-  return out;
+  out[at] = mask;
 }
 
-/** The body of a State frame for `cur` against `base` (EMPTY_STATE for a full frame). */
-export function encodeStateBody(base: WireState, cur: WireState): StateBody {
-  const age = base.tick === 0 ? 0 : cur.tick - base.tick;
-  return [
-    age,
-    encodeEntities(base.players, cur.players, age, PLAYER_MOTION),
-    encodeEntities(base.projectiles, cur.projectiles, age, PROJECTILE_MOTION),
-    encodeRound(base.round, cur.round),
-  ];
+/** The baseAge of a frame for `cur` against `base`: 0 for a full frame (base is EMPTY_STATE). */
+export function baseAge(base: WireState, cur: WireState): number {
+  return base.tick === 0 ? 0 : cur.tick - base.tick;
 }

@@ -4,13 +4,10 @@
  * identical to `encode([2, tick, time, ack, baseAge, players, projectiles, round])`. Per client nothing
  * is allocated: each (baseline, ack length) frame buffer is reused with the client's ack written in.
  */
-import { Packr } from 'msgpackr';
-import { encodeStateBody } from './delta-encode.js';
+import { baseAge, diffEntities, diffRound, PLAYER_MOTION, PROJECTILE_MOTION } from './delta-encode.js';
 import { ServerMsg } from './messages.js';
-import type { WireState } from './wire-state.js';
-
-const packr = new Packr({ useRecords: false });
-const FIXARRAY_8 = 0x98;
+import { MsgpackWriter } from './msgpack-writer.js';
+import type { WireEntity, WireState } from './wire-state.js';
 
 /** Writes `v` (a uint32) as the shortest msgpack unsigned integer at `at`; returns the next offset. */
 export function writeUint(out: Uint8Array, at: number, v: number): number {
@@ -53,16 +50,46 @@ interface SharedFrame {
   readonly byAckLength: (Uint8Array | undefined)[];
 }
 
+/** Shared by every encoding (one at a time): the writer and the delta lists, reused so nothing is built per frame. */
+const writer = new MsgpackWriter();
+const changes: number[] = [];
+const added: WireEntity[] = [];
+
+/** Writes the entity delta `[changes, added]` of `cur` against `base`. */
+function writeEntities(
+  w: MsgpackWriter,
+  base: readonly WireEntity[],
+  cur: readonly WireEntity[],
+  age: number,
+  motion: Int8Array,
+): void {
+  changes.length = 0;
+  added.length = 0;
+  diffEntities(base, cur, age, motion, changes, added);
+  w.array(2);
+  w.numbers(changes);
+  w.array(added.length);
+  for (let i = 0; i < added.length; i++) w.numbers(added[i] as WireEntity);
+  added.length = 0; // drop the references until the next frame
+}
+
+/** Everything of a frame but the ack: `[2, tick, time, (ack), baseAge, players, projectiles, round]`. */
 function encodeShared(base: WireState, cur: WireState): SharedFrame {
-  // Copies: msgpackr reuses its output buffer on the next pack.
-  const head = packr.pack([ServerMsg.State, cur.tick, cur.serverTime - base.serverTime]);
-  const headLen = head.length;
-  const tail = packr.pack(encodeStateBody(base, cur));
-  const all = new Uint8Array(headLen + tail.length - 1);
-  all.set(head, 0);
-  all[0] = FIXARRAY_8; // the fixarray-3 marker becomes the marker of the whole 8-element message
-  all.set(tail.subarray(1), headLen);
-  return { bytes: all, ackAt: headLen, byAckLength: [] };
+  const w = writer;
+  w.reset();
+  w.array(8);
+  w.number(ServerMsg.State);
+  w.number(cur.tick);
+  w.number(cur.serverTime - base.serverTime);
+  const ackAt = w.length;
+  const age = baseAge(base, cur);
+  w.number(age);
+  writeEntities(w, base.players, cur.players, age, PLAYER_MOTION);
+  writeEntities(w, base.projectiles, cur.projectiles, age, PROJECTILE_MOTION);
+  changes.length = 0;
+  diffRound(base.round, cur.round, changes);
+  w.numbers(changes);
+  return { bytes: w.copy(), ackAt, byAckLength: [] };
 }
 
 function withAck(shared: SharedFrame, ack: number): Uint8Array {

@@ -17,7 +17,10 @@ export class ClientStateView {
 
   /** Takes a client's `baseTick` claim: the newest State it received (claims of unsent ticks are ignored). */
   acknowledge(baseTick: number): void {
-    if (baseTick > this.ackedTick && this.sent.get(baseTick)) this.ackedTick = baseTick;
+    if (baseTick <= this.ackedTick || !this.sent.get(baseTick)) return;
+    // Acks only move forward, so older states can never be a baseline again.
+    this.sent.forgetRange(this.ackedTick, baseTick);
+    this.ackedTick = baseTick;
   }
 
   /** The baseline for a frame of `tick`: the acked state if still held, else nothing (a full frame). */

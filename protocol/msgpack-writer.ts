@@ -1,0 +1,103 @@
+/**
+ * A msgpack writer for arrays of numbers, the whole vocabulary of a State frame, written straight to
+ * bytes with no intermediate arrays. Each value gets exactly the encoding msgpackr (the protocol's
+ * codec) picks, so frames are byte-identical to `encode` of the same value: the shortest integer
+ * format for 32-bit integers, float64 for anything else, the shortest array header.
+ */
+export class MsgpackWriter {
+  private buf: Uint8Array;
+  private view: DataView;
+  /** Bytes written since the last reset. */
+  length = 0;
+
+  constructor(initialBytes = 1024) {
+    this.buf = new Uint8Array(initialBytes);
+    this.view = new DataView(this.buf.buffer);
+  }
+
+  /** Starts over (the buffer is kept). */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** An array header for `n` elements. */
+  array(n: number): void {
+    this.reserve(5);
+    const b = this.buf;
+    if (n < 0x10) b[this.length++] = 0x90 | n;
+    else if (n < 0x10000) {
+      b[this.length] = 0xdc;
+      this.view.setUint16(this.length + 1, n);
+      this.length += 3;
+    } else {
+      b[this.length] = 0xdd;
+      this.view.setUint32(this.length + 1, n);
+      this.length += 5;
+    }
+  }
+
+  /** A number: an integer format if it is a 32-bit integer, else a float64. */
+  number(v: number): void {
+    this.reserve(9);
+    const b = this.buf;
+    const at = this.length;
+    if (v >>> 0 === v) {
+      if (v < 0x80) {
+        b[at] = v;
+        this.length = at + 1;
+      } else if (v < 0x100) {
+        b[at] = 0xcc;
+        b[at + 1] = v;
+        this.length = at + 2;
+      } else if (v < 0x10000) {
+        b[at] = 0xcd;
+        this.view.setUint16(at + 1, v);
+        this.length = at + 3;
+      } else {
+        b[at] = 0xce;
+        this.view.setUint32(at + 1, v);
+        this.length = at + 5;
+      }
+    } else if (v >> 0 === v) {
+      if (v >= -0x20) {
+        b[at] = 0x100 + v;
+        this.length = at + 1;
+      } else if (v >= -0x80) {
+        b[at] = 0xd0;
+        b[at + 1] = v + 0x100;
+        this.length = at + 2;
+      } else if (v >= -0x8000) {
+        b[at] = 0xd1;
+        this.view.setInt16(at + 1, v);
+        this.length = at + 3;
+      } else {
+        b[at] = 0xd2;
+        this.view.setInt32(at + 1, v);
+        this.length = at + 5;
+      }
+    } else {
+      b[at] = 0xcb;
+      this.view.setFloat64(at + 1, v);
+      this.length = at + 9;
+    }
+  }
+
+  /** An array of numbers. */
+  numbers(values: readonly number[]): void {
+    this.array(values.length);
+    for (let i = 0; i < values.length; i++) this.number(values[i] as number);
+  }
+
+  /** A copy of what was written since the last reset. */
+  copy(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    bigger.set(this.buf.subarray(0, this.length));
+    this.buf = bigger;
+    this.view = new DataView(bigger.buffer);
+  }
+}
