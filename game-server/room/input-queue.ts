@@ -3,8 +3,12 @@
  *
  * Policy (see README "Netcode"): an input is refused (counted `dropped`) when its seq is not newer
  * than everything applied or queued (duplicate, stale) or more than MAX_SEQ_AHEAD beyond the last one
- * applied (from the future). Two rules keep queueing from adding latency, both skipping the oldest
+ * applied (from the future). Three rules keep queueing from adding latency, all skipping the oldest
  * waiting input (counted `late`) and merging its fire press into the next one:
+ * - borrowed steps: a tick with no input still moves the player on its held keys, taking the step of
+ *   the input that was late. When that input then arrives bunched with the next one, it is skipped
+ *   (its step was already taken) instead of delaying every following input by a tick. At most
+ *   MAX_BORROWED such ticks are remembered;
  * - backlog: when a burst leaves more than MAX_BACKLOG inputs waiting at a tick, the oldest are skipped;
  * - standing queue: inputs arriving at the tick rate with jitter can leave one input waiting after
  *   every take forever (arrivals = services), which delays every input by a full tick. When an input
@@ -23,6 +27,8 @@ export const INPUT_QUEUE_CAP = 8;
 export const MAX_BACKLOG = 2;
 /** Consecutive takes that may leave an input waiting before the next take skips one (about 67 ms at 30 Hz). */
 export const STANDING_QUEUE_TICKS = 2;
+/** Most input-less ticks remembered as steps already taken for inputs still to come. */
+export const MAX_BORROWED = 2;
 /** A seq more than this far beyond the last applied (or, before any, beyond 0) is implausible. */
 export const MAX_SEQ_AHEAD = 64;
 
@@ -38,6 +44,8 @@ export class InputQueue {
   private lastApplied = 0;
   /** Consecutive takes after which at least one input was still waiting. */
   private standing = 0;
+  /** Recent takes that found no input (the player moved on held keys): steps owed to late inputs. */
+  private borrowed = 0;
   /** Inputs refused (duplicate, old or future seq) or evicted (queue full). */
   dropped = 0;
   /** Inputs skipped to catch up after a burst or to drain a standing queue. */
@@ -69,21 +77,23 @@ export class InputQueue {
   /** The next input to apply this tick, if any; it becomes the last applied. Sheds backlog first. */
   take(): SimInput | undefined {
     const items = this.items;
+    if (items.length === 0) {
+      this.standing = 0;
+      this.borrowed = Math.min(MAX_BORROWED, this.borrowed + 1);
+      return undefined;
+    }
     // A standing queue of one is drained by keeping one fewer in reserve this tick.
     const keep = this.standing >= this.standingTicks ? 1 : this.maxBacklog;
+    const skip = Math.max(items.length - keep, Math.min(this.borrowed, items.length - 1));
     let fire = 0;
-    let skipped = 0;
-    while (items.length > keep) {
-      fire |= (items.shift() as SimInput).keys & Key.Fire;
-      skipped += 1;
+    for (let i = 0; i < skip; i++) fire |= (items.shift() as SimInput).keys & Key.Fire;
+    if (skip > 0) {
+      this.late += skip;
+      if (this.counters) this.counters.inputsLate += skip;
+      this.borrowed = Math.max(0, this.borrowed - skip);
     }
-    if (skipped > 0) {
-      this.late += skipped;
-      if (this.counters) this.counters.inputsLate += skipped;
-    }
-    const next = items.shift();
+    const next = items.shift() as SimInput;
     this.standing = items.length > 0 ? this.standing + 1 : 0;
-    if (!next) return undefined;
     this.lastApplied = next.seq;
     return fire && !(next.keys & Key.Fire) ? { ...next, keys: next.keys | fire } : next;
   }
