@@ -1,6 +1,5 @@
 /** Per-connection token buckets on inbound frames: a client far beyond what the protocol needs is closed. */
 import { ClientMsg, type ClientMsgKind } from '../../protocol/index.js';
-import { TokenBucket } from '../room/token-bucket.js';
 
 /** Inputs: a burst of INPUT_BURST_TICKS ticks' worth, refilled at INPUT_RATE_FACTOR x the tick rate. */
 export const INPUT_BURST_TICKS = 3;
@@ -18,12 +17,51 @@ export interface FrameLimits {
   take(kind: ClientMsgKind): boolean;
 }
 
+/**
+ * The three buckets as plain numbers in one object: `take` runs for every frame of every client, and
+ * one object is one cache line to fetch where separate buckets were several.
+ */
+class ConnectionBuckets implements FrameLimits {
+  private inputTokens: number;
+  private chatTokens = CHAT_FLOOD_BURST;
+  private pingTokens = PING_BURST;
+  private last: number;
+  private readonly inputBurst: number;
+  private readonly inputPerMs: number;
+
+  constructor(
+    tickHz: number,
+    private readonly now: () => number,
+  ) {
+    this.inputBurst = INPUT_BURST_TICKS * tickHz;
+    this.inputPerMs = (INPUT_RATE_FACTOR * tickHz) / 1000;
+    this.inputTokens = this.inputBurst;
+    this.last = now();
+  }
+
+  take(kind: ClientMsgKind): boolean {
+    const t = this.now();
+    const ms = t - this.last;
+    this.last = t;
+    // Every bucket refills on every frame, so one timestamp serves all three.
+    this.inputTokens = Math.min(this.inputBurst, this.inputTokens + ms * this.inputPerMs);
+    this.chatTokens = Math.min(CHAT_FLOOD_BURST, this.chatTokens + (ms * CHAT_FLOOD_PER_S) / 1000);
+    this.pingTokens = Math.min(PING_BURST, this.pingTokens + (ms * PING_PER_S) / 1000);
+    if (kind === ClientMsg.Input) {
+      if (this.inputTokens < 1) return false;
+      this.inputTokens -= 1;
+    } else if (kind === ClientMsg.Chat) {
+      if (this.chatTokens < 1) return false;
+      this.chatTokens -= 1;
+    } else {
+      if (this.pingTokens < 1) return false;
+      this.pingTokens -= 1;
+    }
+    return true;
+  }
+}
+
 /** New limits for a connection to a server ticking at `tickHz`, on clock `now` (ms). */
 export function createFrameLimits(tickHz: number, now: () => number): FrameLimits {
-  const input = new TokenBucket(INPUT_BURST_TICKS * tickHz, INPUT_RATE_FACTOR * tickHz, now);
-  const chat = new TokenBucket(CHAT_FLOOD_BURST, CHAT_FLOOD_PER_S, now);
-  const ping = new TokenBucket(PING_BURST, PING_PER_S, now);
-  return {
-    take: (kind) => (kind === ClientMsg.Input ? input : kind === ClientMsg.Chat ? chat : ping).take(),
-  };
+  return new ConnectionBuckets(tickHz, now);
 }

@@ -1,7 +1,9 @@
 /** Per-socket state and the adapter that lets a room send on a uWS socket. */
 import type uWS from 'uWebSockets.js';
+import type { ServerMetrics } from '../metrics.js';
 import type { Room } from '../room/room.js';
-import type { RoomClient } from '../room/room-client.js';
+import type { RoomClient, SendStatus } from '../room/room-client.js';
+import type { SeatLink } from '../room/seats.js';
 import type { FrameLimits } from './frame-limits.js';
 
 /** One WebSocket connection's state; `closed` is set in the close handler, after which ws is never touched. */
@@ -10,6 +12,8 @@ export interface Session {
   readonly name: string;
   /** 0 until the room accepted the player in `open`. */
   playerId: number;
+  /** The player's seat once accepted (Inputs go straight to it); null before and for spectators. */
+  seat: SeatLink | null;
   closed: boolean;
   /** Set when the server refused a frame and is closing the socket (logged once). */
   refused: boolean;
@@ -38,6 +42,7 @@ export function createSession(room: Room, name: string, ip: string, limits: Fram
     room,
     name,
     playerId: 0,
+    seat: null,
     closed: false,
     refused: false,
     ip,
@@ -49,18 +54,49 @@ export function createSession(room: Room, name: string, ip: string, limits: Fram
   };
 }
 
-/** Adapts a uWS socket to RoomClient; every call is a no-op once the session closed. */
-export function socketClient(ws: uWS.WebSocket<SessionData>, session: Session): RoomClient {
-  return {
-    send: (frame) => (session.closed ? 2 : ws.send(frame, true, false)),
-    bufferedAmount: () => (session.closed ? 0 : ws.getBufferedAmount()),
-    cork: (fn) => {
-      if (!session.closed) ws.cork(fn);
-    },
-    end: (code, reason) => {
-      if (!session.closed) ws.end(code, truncateReason(reason));
-    },
-  };
+/** uWS's send status for a frame written (or corked) with nothing left buffered. */
+const SENT = 1;
+
+/**
+ * Adapts a uWS socket to RoomClient, counting the bytes of every frame uWS accepted (sent or buffered,
+ * not dropped); every call is a no-op once the session closed. One object with its methods on the
+ * prototype: the room calls it for every client on every tick.
+ */
+export class SocketClient implements RoomClient {
+  /** Status of the last send: while it is SENT, nothing was left buffered. */
+  private lastStatus = SENT;
+
+  constructor(
+    private readonly ws: uWS.WebSocket<SessionData>,
+    private readonly session: Session,
+    private readonly metrics: Pick<ServerMetrics, 'countBytesOut'>,
+  ) {}
+
+  send(frame: Uint8Array): SendStatus {
+    if (this.session.closed) return 2;
+    const status = this.ws.send(frame, true, false);
+    this.lastStatus = status;
+    if (status !== 2) this.metrics.countBytesOut(frame.byteLength);
+    return status;
+  }
+
+  /**
+   * 0 while the last send reported nothing buffered, without asking the socket; otherwise the socket's
+   * count. A send inside a cork reports before the cork's write, so after a cork a filling buffer is
+   * seen one send later.
+   */
+  bufferedAmount(): number {
+    if (this.session.closed || this.lastStatus === SENT) return 0;
+    return this.ws.getBufferedAmount();
+  }
+
+  cork(fn: () => void): void {
+    if (!this.session.closed) this.ws.cork(fn);
+  }
+
+  end(code: number, reason: string): void {
+    if (!this.session.closed) this.ws.end(code, truncateReason(reason));
+  }
 }
 
 /** A close reason cut to the 123 bytes a close frame allows. */

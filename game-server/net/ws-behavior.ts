@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ServerMetrics } from '../metrics.js';
 import type { Matchmaker } from '../room/matchmaker.js';
+import { takeInput } from '../room/message-intake.js';
 import type { RoomRegistry } from '../room/room-registry.js';
 import type { AddressLimits, AddressVerdict } from './address-limits.js';
 import { clientAddress } from './client-address.js';
@@ -20,12 +21,12 @@ import type { NetCounters } from './counters.js';
 import { createFrameLimits } from './frame-limits.js';
 import { replyJson } from './http-reply.js';
 import { resolveJoin } from './join.js';
-import { meteredClient, recordClose } from './metered-client.js';
 import { checkOrigin } from './origin-check.js';
+import { recordClose } from './record-close.js';
 import type { RefuseSocket } from './refuse.js';
 import { closeSeat, openResumed, type ResumeService } from './resume-upgrade.js';
 import { DRAINING_JOIN_REASON, hasSeat, upgradeWithSeat } from './seat-upgrade.js';
-import { createSession, type SessionData, socketClient } from './session.js';
+import { createSession, type SessionData, SocketClient } from './session.js';
 
 /** Most bytes buffered per socket before uWS skips sends to it. */
 export const MAX_BACKPRESSURE_BYTES = 256 * 1024;
@@ -130,13 +131,14 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
       const s = ws.getUserData().session;
       d.limits.opened(s.ip);
       d.sockets.add(ws);
-      const client = meteredClient(socketClient(ws, s), d.metrics);
+      const client = new SocketClient(ws, s, d.metrics);
       if (s.resume) return openResumed(s, client, d.resume, d.log);
       const out = s.spectate
         ? s.room.watch(s.name, client)
         : s.room.join(s.name, client, d.resume?.tokenFor(s));
       if (out.ok) {
         s.playerId = out.playerId;
+        s.seat = s.room.seat(out.playerId) ?? null;
         d.log.debug({ room: s.room.code, player: s.playerId }, 'joined');
         return;
       }
@@ -164,7 +166,8 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         d.refuse(ws, CloseCode.RateLimited, `rate_limited: far too many ${what}`);
         return;
       }
-      s.room.receive(s.playerId, r.msg);
+      if (kind !== ClientMsg.Input) s.room.receive(s.playerId, r.msg);
+      else if (s.seat) takeInput(s.seat, r.msg);
     },
 
     close: (ws, code, message) => {

@@ -31,7 +31,7 @@ import {
   type RoomOptions,
   type RoomStats,
 } from './room-types.js';
-import { attachSeat, detachSeat, isAway } from './seats.js';
+import { attachSeat, detachSeat, isAway, type SeatLink } from './seats.js';
 import { StateSender } from './state-sender.js';
 import { TickSender } from './tick-sender.js';
 import { OneShotTimer } from './timers.js';
@@ -195,6 +195,14 @@ export class Room {
   /** Handles a validated client message from `playerId`. */
   receive(playerId: number, msg: ClientMessage): void {
     receiveMessage(this.members, playerId, msg, this.stats, this.serverTime);
+  }
+
+  /**
+   * The seat of `playerId`, for a connection to hand its Inputs straight to (`takeInput`): an Input
+   * then touches only its own seat, not the room's tables. Undefined for spectators and unknown ids.
+   */
+  seat(playerId: number): SeatLink | undefined {
+    return this.members.players.get(playerId);
   }
 
   /** Inputs dropped so far for `playerId` (duplicates, stale seqs, queue overflow). */

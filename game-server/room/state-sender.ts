@@ -9,22 +9,31 @@ export class ClientStateView {
   /** States really handed to this client's socket, by tick: the only baselines it may be sent deltas against. */
   private readonly sent = new BaselineRing();
   private ackedTick = 0;
+  /** The latest baseTick claim, settled when the next frame is built (see acknowledge). */
+  private claimed = 0;
   readonly interest: InterestView | undefined;
 
   constructor(playerId: number, interest: boolean) {
     this.interest = interest ? new InterestView(playerId) : undefined;
   }
 
-  /** Takes a client's `baseTick` claim: the newest State it received (claims of unsent ticks are ignored). */
+  /**
+   * Takes a client's `baseTick` claim: the newest State it received. It is only recorded here (this runs
+   * for every Input, so it touches nothing else) and checked when the next frame is built: a claim of
+   * a tick never sent to this client is ignored.
+   */
   acknowledge(baseTick: number): void {
-    if (baseTick <= this.ackedTick || !this.sent.get(baseTick)) return;
-    // Acks only move forward, so older states can never be a baseline again.
-    this.sent.forgetRange(this.ackedTick, baseTick);
-    this.ackedTick = baseTick;
+    this.claimed = baseTick;
   }
 
   /** The baseline for a frame of `tick`: the acked state if still held, else nothing (a full frame). */
   baseline(tick: number): WireState {
+    const c = this.claimed;
+    if (c > this.ackedTick && this.sent.get(c)) {
+      // Acks only move forward, so older states can never be a baseline again.
+      this.sent.forgetRange(this.ackedTick, c);
+      this.ackedTick = c;
+    }
     const b = this.sent.get(this.ackedTick);
     return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
   }

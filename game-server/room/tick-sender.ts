@@ -62,15 +62,20 @@ export class TickSender {
     this.pickups =
       world.pickupsVersion !== this.pickupsSent ? pickupsFrame(snapshotPickups(world)) : undefined;
     this.pickupsSent = world.pickupsVersion;
+    // A lone State (most ticks) is one send, which the socket writes at once: a cork only pays when
+    // several frames go out, and each cork calls back into JavaScript once per client.
+    const cork = this.event !== undefined || this.roster !== undefined || this.pickups !== undefined;
     // One callback for every cork (no closure per client per tick): cork runs it synchronously.
     // Two plain loops rather than a generator: a generator costs an iterator result per client.
     for (const m of members.players.values()) {
       this.to = m;
-      m.client.cork(this.writeTickOut);
+      if (cork) m.client.cork(this.writeTickOut);
+      else this.writeTickOut();
     }
     for (const s of members.spectators.all()) {
       this.to = s;
-      s.client.cork(this.writeTickOut);
+      if (cork) s.client.cork(this.writeTickOut);
+      else this.writeTickOut();
     }
     this.to = undefined;
   }
