@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHAT_FLOOD_BURST,
+  CHAT_FLOOD_PER_S,
+  createFrameLimits,
+  INPUT_BURST_TICKS,
+  INPUT_RATE_FACTOR,
+  PING_BURST,
+  PING_PER_S,
+} from '../../game-server/net/frame-limits.js';
+import { ClientMsg, type ClientMsgKind } from '../../protocol/index.js';
+
+/** How many frames of `kind` in a row the limits take before refusing one. */
+function takeUntilRefused(take: (kind: ClientMsgKind) => boolean, kind: ClientMsgKind): number {
+  let n = 0;
+  while (take(kind) && n < 10_000) n++;
+  return n;
+}
+
+describe('frame limits', () => {
+  it('allow each kind its burst, then refill it at its own rate', () => {
+    let t = 123_456.789;
+    const limits = createFrameLimits(30, () => t);
+    const take = (kind: ClientMsgKind) => limits.take(kind);
+    expect(takeUntilRefused(take, ClientMsg.Input)).toBe(INPUT_BURST_TICKS * 30);
+    expect(takeUntilRefused(take, ClientMsg.Chat)).toBe(CHAT_FLOOD_BURST);
+    expect(takeUntilRefused(take, ClientMsg.Ping)).toBe(PING_BURST);
+    t += 1000;
+    expect(takeUntilRefused(take, ClientMsg.Input)).toBe(INPUT_RATE_FACTOR * 30);
+    expect(takeUntilRefused(take, ClientMsg.Chat)).toBe(CHAT_FLOOD_PER_S);
+    expect(takeUntilRefused(take, ClientMsg.Ping)).toBe(PING_PER_S);
+  });
+
+  it('let inputs at twice the tick rate through forever, and refuse a flood within a second', () => {
+    let t = 0;
+    const limits = createFrameLimits(30, () => t);
+    for (let i = 0; i < 600; i++) {
+      t += 1000 / 60;
+      expect(limits.take(ClientMsg.Input)).toBe(true);
+    }
+    let refusedAt = -1;
+    for (let i = 0; i < 1000 && refusedAt < 0; i++) {
+      t += 1;
+      if (!limits.take(ClientMsg.Input)) refusedAt = i;
+    }
+    expect(refusedAt).toBeGreaterThan(0);
+    expect(refusedAt).toBeLessThan(1000);
+  });
+});
