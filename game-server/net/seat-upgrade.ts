@@ -88,9 +88,9 @@ export function upgradeWithSeat(u: PendingUpgrade, d: SeatDeps): void {
         const room = d.registry.get(code);
         if (!room || !r.ok) return;
         const limits = createFrameLimits(d.tickRate, d.now);
-        const data: SessionData = { session: createSession(room, r.seat.name, u.ip, limits) };
-        data.session.spectate = request.spectate;
-        res.upgrade(data, u.key, u.protocol, u.extensions, u.context);
+        const session: SessionData = createSession(room, r.seat.name, u.ip, limits);
+        session.spectate = request.spectate;
+        res.upgrade(session, u.key, u.protocol, u.extensions, u.context);
       });
     },
     () => {

@@ -31,10 +31,8 @@ export interface Session {
   spectate: boolean;
 }
 
-/** What uWS keeps as the socket's user data. */
-export interface SessionData {
-  readonly session: Session;
-}
+/** What uWS keeps as the socket's user data: the session itself, one object for a frame to fetch. */
+export type SessionData = Session;
 
 /** A new session for a join resolved at upgrade time. */
 export function createSession(room: Room, name: string, ip: string, limits: FrameLimits): Session {

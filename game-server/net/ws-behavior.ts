@@ -121,14 +121,14 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         return;
       }
       const limits = createFrameLimits(d.config.tickRate, d.now);
-      const data: SessionData = { session: createSession(r.room, r.request.name, ip, limits) };
-      data.session.resume = r.resume ?? '';
-      data.session.spectate = r.request.spectate;
-      res.upgrade(data, key, protocol, extensions, context);
+      const session: SessionData = createSession(r.room, r.request.name, ip, limits);
+      session.resume = r.resume ?? '';
+      session.spectate = r.request.spectate;
+      res.upgrade(session, key, protocol, extensions, context);
     },
 
     open: (ws) => {
-      const s = ws.getUserData().session;
+      const s = ws.getUserData();
       d.limits.opened(s.ip);
       d.sockets.add(ws);
       const client = new SocketClient(ws, s, d.metrics);
@@ -148,7 +148,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
 
     message: (ws, data, isBinary) => {
       d.metrics.countBytesIn(data.byteLength);
-      const s = ws.getUserData().session;
+      const s = ws.getUserData();
       if (s.closed || s.refused || s.playerId === 0) return;
       if (!isBinary) {
         d.refuse(ws, CloseCode.BadMessage, 'not_binary: frames must be binary msgpack');
@@ -171,7 +171,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
     },
 
     close: (ws, code, message) => {
-      const s = ws.getUserData().session;
+      const s = ws.getUserData();
       s.closed = true;
       d.sockets.delete(ws);
       d.limits.closed(s.ip);
