@@ -11,26 +11,24 @@ export const CHAT_FLOOD_PER_S = 4;
 export const PING_BURST = 10;
 export const PING_PER_S = 4;
 
-/** The buckets of one connection. */
-export interface FrameLimits {
-  /** Takes one token for a frame of `kind`; false: the client floods and must be closed. */
-  take(kind: ClientMsgKind): boolean;
-}
-
 /** Tokens are counted in thousandths, times in whole ms since EPOCH_MS: every field stays a small integer. */
 const MILLI = 1000;
 const EPOCH_MS = performance.now();
 
 /**
- * The three buckets of a connection in one object of small integers: `take` runs for every frame of
- * every client, and V8 keeps integer fields inside the object where fractional ones would each be a
- * separate box, so one cache line serves the whole check.
+ * The buckets of one connection, as small integers a session carries in its own fields: the check
+ * runs for every frame of every client, and V8 keeps integer fields inside the object where
+ * fractional ones would each be a separate box, so the check reads no object but the session.
  */
-class ConnectionBuckets implements FrameLimits {
-  private inputTokens: number;
-  private chatTokens = CHAT_FLOOD_BURST * MILLI;
-  private pingTokens = PING_BURST * MILLI;
-  private lastMs: number;
+export interface FrameBuckets {
+  inputTokens: number;
+  chatTokens: number;
+  pingTokens: number;
+  lastMs: number;
+}
+
+/** The rates of every connection's buckets on one server (from its tick rate) and their clock. */
+export class FrameLimits {
   private readonly inputBurst: number;
   /** Input thousandths of a token refilled per ms (= tokens per s). */
   private readonly inputPerMs: number;
@@ -41,27 +39,36 @@ class ConnectionBuckets implements FrameLimits {
   ) {
     this.inputBurst = INPUT_BURST_TICKS * tickHz * MILLI;
     this.inputPerMs = Math.round(INPUT_RATE_FACTOR * tickHz);
-    this.inputTokens = this.inputBurst;
-    this.lastMs = this.clock();
   }
 
-  take(kind: ClientMsgKind): boolean {
+  /** Full buckets for a new connection. */
+  fresh(): FrameBuckets {
+    return {
+      inputTokens: this.inputBurst,
+      chatTokens: CHAT_FLOOD_BURST * MILLI,
+      pingTokens: PING_BURST * MILLI,
+      lastMs: this.clock(),
+    };
+  }
+
+  /** Takes one token of `b` for a frame of `kind`; false: the client floods and must be closed. */
+  take(b: FrameBuckets, kind: ClientMsgKind): boolean {
     const t = this.clock();
-    const ms = t - this.lastMs;
-    this.lastMs = t;
+    const ms = t - b.lastMs;
+    b.lastMs = t;
     // Every bucket refills on every frame, so one timestamp serves all three.
-    this.inputTokens = Math.min(this.inputBurst, this.inputTokens + ms * this.inputPerMs);
-    this.chatTokens = Math.min(CHAT_FLOOD_BURST * MILLI, this.chatTokens + ms * CHAT_FLOOD_PER_S);
-    this.pingTokens = Math.min(PING_BURST * MILLI, this.pingTokens + ms * PING_PER_S);
+    b.inputTokens = Math.min(this.inputBurst, b.inputTokens + ms * this.inputPerMs);
+    b.chatTokens = Math.min(CHAT_FLOOD_BURST * MILLI, b.chatTokens + ms * CHAT_FLOOD_PER_S);
+    b.pingTokens = Math.min(PING_BURST * MILLI, b.pingTokens + ms * PING_PER_S);
     if (kind === ClientMsg.Input) {
-      if (this.inputTokens < MILLI) return false;
-      this.inputTokens -= MILLI;
+      if (b.inputTokens < MILLI) return false;
+      b.inputTokens -= MILLI;
     } else if (kind === ClientMsg.Chat) {
-      if (this.chatTokens < MILLI) return false;
-      this.chatTokens -= MILLI;
+      if (b.chatTokens < MILLI) return false;
+      b.chatTokens -= MILLI;
     } else {
-      if (this.pingTokens < MILLI) return false;
-      this.pingTokens -= MILLI;
+      if (b.pingTokens < MILLI) return false;
+      b.pingTokens -= MILLI;
     }
     return true;
   }
@@ -69,9 +76,4 @@ class ConnectionBuckets implements FrameLimits {
   private clock(): number {
     return Math.floor(this.now() - EPOCH_MS);
   }
-}
-
-/** New limits for a connection to a server ticking at `tickHz`, on clock `now` (ms). */
-export function createFrameLimits(tickHz: number, now: () => number): FrameLimits {
-  return new ConnectionBuckets(tickHz, now);
 }

@@ -10,7 +10,7 @@ export type RefuseSocket = (ws: uWS.WebSocket<SessionData>, code: number, reason
 /** A refuser that counts in `counters` and warns on `log`. */
 export function createRefuser(counters: NetCounters, log: LimitedLog): RefuseSocket {
   return (ws, code, reason) => {
-    const s = ws.getUserData();
+    const s = ws.getUserData().session;
     if (s.closed || s.refused) return;
     s.refused = true;
     counters.refuse('ws_close', reason);

@@ -10,7 +10,7 @@ type Sockets = ReadonlySet<uWS.WebSocket<SessionData>>;
 export function roomSockets(sockets: Sockets, code: string): uWS.WebSocket<SessionData>[] {
   const out: uWS.WebSocket<SessionData>[] = [];
   for (const ws of sockets) {
-    const s = ws.getUserData();
+    const s = ws.getUserData().session;
     if (!s.closed && !s.refused && s.playerId !== 0 && s.room.code === code) out.push(ws);
   }
   return out;
@@ -20,7 +20,7 @@ export function roomSockets(sockets: Sockets, code: string): uWS.WebSocket<Sessi
 export function roomRoster(sockets: Sockets, code: string): { id: number; name: string }[] {
   return roomSockets(sockets, code)
     .map((ws) => {
-      const s = ws.getUserData();
+      const s = ws.getUserData().session;
       return { id: s.playerId, name: s.name };
     })
     .sort((a, b) => a.id - b.id);
@@ -48,7 +48,7 @@ export function kickFromRoom(
   closeCode: number,
   reason: string,
 ): boolean {
-  const ws = roomSockets(sockets, code).find((w) => w.getUserData().playerId === playerId);
+  const ws = roomSockets(sockets, code).find((w) => w.getUserData().session.playerId === playerId);
   if (!ws) return false;
   // end() runs the close handler synchronously (room.leave): nothing touches ws afterwards.
   ws.end(closeCode, truncateReason(reason));

@@ -10,7 +10,7 @@ import {
 } from '../../protocol/index.js';
 import type { ClusterDirectory, SeatTake } from '../cluster/index.js';
 import type { RoomRegistry } from '../room/room-registry.js';
-import { createFrameLimits } from './frame-limits.js';
+import type { FrameLimits } from './frame-limits.js';
 import { replyJson } from './http-reply.js';
 import { createSession, type SessionData } from './session.js';
 
@@ -30,8 +30,8 @@ export interface SeatDeps {
   /** Null in embedded mode: seats are refused. */
   readonly directory: ClusterDirectory | null;
   readonly registry: RoomRegistry;
-  readonly tickRate: number;
-  readonly now: () => number;
+  /** The server's inbound frame rates (a seated session starts with full buckets). */
+  readonly frameLimits: FrameLimits;
   /** Answers the upgrade with a refusal (counted); must run corked. */
   readonly refuseHttp: (res: uWS.HttpResponse, error: JoinErrorCode, reason: string) => void;
 }
@@ -87,10 +87,9 @@ export function upgradeWithSeat(u: PendingUpgrade, d: SeatDeps): void {
         }
         const room = d.registry.get(code);
         if (!room || !r.ok) return;
-        const limits = createFrameLimits(d.tickRate, d.now);
-        const session: SessionData = createSession(room, r.seat.name, u.ip, limits);
-        session.spectate = request.spectate;
-        res.upgrade(session, u.key, u.protocol, u.extensions, u.context);
+        const data: SessionData = { session: createSession(room, r.seat.name, u.ip, d.frameLimits) };
+        data.session.spectate = request.spectate;
+        res.upgrade(data, u.key, u.protocol, u.extensions, u.context);
       });
     },
     () => {

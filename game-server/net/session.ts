@@ -4,12 +4,17 @@ import type { ServerMetrics } from '../metrics.js';
 import type { Room } from '../room/room.js';
 import type { RoomClient, SendStatus } from '../room/room-client.js';
 import type { SeatLink } from '../room/seats.js';
-import type { FrameLimits } from './frame-limits.js';
+import type { FrameBuckets, FrameLimits } from './frame-limits.js';
 
-/** One WebSocket connection's state; `closed` is set in the close handler, after which ws is never touched. */
-export interface Session {
+/**
+ * One WebSocket connection's state, with its inbound frame buckets (FrameLimits.take); `closed` is set
+ * in the close handler, after which ws is never touched.
+ */
+export interface Session extends FrameBuckets {
   readonly room: Room;
   readonly name: string;
+  /** The socket as rooms see it, from `open` on (null before). */
+  client: SocketClient | null;
   /** 0 until the room accepted the player in `open`. */
   playerId: number;
   /** The player's seat once accepted (Inputs go straight to it); null before and for spectators. */
@@ -19,8 +24,6 @@ export interface Session {
   refused: boolean;
   /** The client's address (per-address limits; never sent to other players). */
   readonly ip: string;
-  /** Inbound frame rate limits. */
-  readonly limits: FrameLimits;
   /** Monotonic ms since which the socket's buffer has stayed over the slow-consumer bound; 0 if it is not. */
   slowSince: number;
   /** A resume token to redeem in `open` ('' for a fresh join). Secret: never log the session. */
@@ -31,20 +34,26 @@ export interface Session {
   spectate: boolean;
 }
 
-/** What uWS keeps as the socket's user data: the session itself, one object for a frame to fetch. */
-export type SessionData = Session;
+/**
+ * What uWS keeps as the socket's user data. uWS copies its properties onto the socket object, which
+ * V8 turns into a slow dictionary past about 15 of them, so the session rides in one field.
+ */
+export interface SessionData {
+  readonly session: Session;
+}
 
 /** A new session for a join resolved at upgrade time. */
 export function createSession(room: Room, name: string, ip: string, limits: FrameLimits): Session {
   return {
     room,
     name,
+    client: null,
     playerId: 0,
     seat: null,
     closed: false,
     refused: false,
     ip,
-    limits,
+    ...limits.fresh(),
     slowSince: 0,
     resume: '',
     resumeToken: '',
@@ -63,15 +72,21 @@ const SENT = 1;
 export class SocketClient implements RoomClient {
   /** Status of the last send: while it is SENT, nothing was left buffered. */
   private lastStatus = SENT;
+  /** Set by the socket's close handler (markClosed); kept here so a send reads only this object. */
+  private closed = false;
 
   constructor(
     private readonly ws: uWS.WebSocket<SessionData>,
-    private readonly session: Session,
     private readonly metrics: Pick<ServerMetrics, 'countBytesOut'>,
   ) {}
 
+  /** The socket closed: every later call is a no-op (uWS throws on a closed socket). */
+  markClosed(): void {
+    this.closed = true;
+  }
+
   send(frame: Uint8Array): SendStatus {
-    if (this.session.closed) return 2;
+    if (this.closed) return 2;
     const status = this.ws.send(frame, true, false);
     this.lastStatus = status;
     if (status !== 2) this.metrics.countBytesOut(frame.byteLength);
@@ -84,16 +99,16 @@ export class SocketClient implements RoomClient {
    * seen one send later.
    */
   bufferedAmount(): number {
-    if (this.session.closed || this.lastStatus === SENT) return 0;
+    if (this.closed || this.lastStatus === SENT) return 0;
     return this.ws.getBufferedAmount();
   }
 
   cork(fn: () => void): void {
-    if (!this.session.closed) this.ws.cork(fn);
+    if (!this.closed) this.ws.cork(fn);
   }
 
   end(code: number, reason: string): void {
-    if (!this.session.closed) this.ws.end(code, truncateReason(reason));
+    if (!this.closed) this.ws.end(code, truncateReason(reason));
   }
 }
 

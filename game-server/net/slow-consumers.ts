@@ -26,7 +26,7 @@ export function sweepSlowConsumers(
 ): void {
   const t = o.now();
   for (const ws of [...sockets]) {
-    const s = ws.getUserData();
+    const s = ws.getUserData().session;
     if (s.closed || s.refused) continue;
     const buffered = ws.getBufferedAmount();
     if (buffered <= o.bytes) {

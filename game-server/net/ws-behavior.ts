@@ -18,7 +18,7 @@ import type { RoomRegistry } from '../room/room-registry.js';
 import type { AddressLimits, AddressVerdict } from './address-limits.js';
 import { clientAddress } from './client-address.js';
 import type { NetCounters } from './counters.js';
-import { createFrameLimits } from './frame-limits.js';
+import { FrameLimits } from './frame-limits.js';
 import { replyJson } from './http-reply.js';
 import { resolveJoin } from './join.js';
 import { checkOrigin } from './origin-check.js';
@@ -70,6 +70,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
     d.counters.refuse('http', error === 'rate_limited' ? reason : error);
     replyJson(res, JoinError[error], { error, reason }, close);
   };
+  const frameLimits = new FrameLimits(d.config.tickRate, d.now);
   return {
     compression: uWS.DISABLED,
     // Frames over this size are refused by uWS itself, which drops the connection (the client sees 1006)
@@ -104,7 +105,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
       }
       if (hasSeat(query)) {
         const u = { res, context, query, key, protocol, extensions, ip };
-        upgradeWithSeat(u, { ...d, tickRate: d.config.tickRate, refuseHttp });
+        upgradeWithSeat(u, { ...d, frameLimits, refuseHttp });
         return;
       }
       if (d.registry.draining) {
@@ -120,18 +121,18 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         refuseHttp(res, 'server_full', 'no room available');
         return;
       }
-      const limits = createFrameLimits(d.config.tickRate, d.now);
-      const session: SessionData = createSession(r.room, r.request.name, ip, limits);
-      session.resume = r.resume ?? '';
-      session.spectate = r.request.spectate;
-      res.upgrade(session, key, protocol, extensions, context);
+      const data: SessionData = { session: createSession(r.room, r.request.name, ip, frameLimits) };
+      data.session.resume = r.resume ?? '';
+      data.session.spectate = r.request.spectate;
+      res.upgrade(data, key, protocol, extensions, context);
     },
 
     open: (ws) => {
-      const s = ws.getUserData();
+      const s = ws.getUserData().session;
       d.limits.opened(s.ip);
       d.sockets.add(ws);
-      const client = new SocketClient(ws, s, d.metrics);
+      const client = new SocketClient(ws, d.metrics);
+      s.client = client;
       if (s.resume) return openResumed(s, client, d.resume, d.log);
       const out = s.spectate
         ? s.room.watch(s.name, client)
@@ -148,7 +149,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
 
     message: (ws, data, isBinary) => {
       d.metrics.countBytesIn(data.byteLength);
-      const s = ws.getUserData();
+      const s = ws.getUserData().session;
       if (s.closed || s.refused || s.playerId === 0) return;
       if (!isBinary) {
         d.refuse(ws, CloseCode.BadMessage, 'not_binary: frames must be binary msgpack');
@@ -161,7 +162,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         return;
       }
       const kind = r.msg[0];
-      if (!s.limits.take(kind)) {
+      if (!frameLimits.take(s, kind)) {
         const what = kind === ClientMsg.Input ? 'inputs' : kind === ClientMsg.Chat ? 'chat lines' : 'pings';
         d.refuse(ws, CloseCode.RateLimited, `rate_limited: far too many ${what}`);
         return;
@@ -171,8 +172,9 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
     },
 
     close: (ws, code, message) => {
-      const s = ws.getUserData();
+      const s = ws.getUserData().session;
       s.closed = true;
+      s.client?.markClosed();
       d.sockets.delete(ws);
       d.limits.closed(s.ip);
       recordClose(d.metrics, code, message);

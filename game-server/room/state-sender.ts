@@ -4,16 +4,19 @@ import type { World } from '../sim/index.js';
 import { InterestView } from './interest.js';
 import { buildWireState } from './wire-snapshot.js';
 
-/** What the room keeps per client for State: what it sent (the usable baselines), what was acked, its view. */
-export class ClientStateView {
-  /** States really handed to this client's socket, by tick: the only baselines it may be sent deltas against. */
-  private readonly sent = new BaselineRing();
+/**
+ * What the room keeps per client for State: the states really handed to its socket, by tick (the only
+ * baselines it may be sent deltas against), what it acked, and its interest view. The view is itself
+ * the ring, so building a client's frame fetches one object less.
+ */
+export class ClientStateView extends BaselineRing<WireState> {
   private ackedTick = 0;
   /** The latest baseTick claim, settled when the next frame is built (see acknowledge). */
   private claimed = 0;
   readonly interest: InterestView | undefined;
 
   constructor(playerId: number, interest: boolean) {
+    super();
     this.interest = interest ? new InterestView(playerId) : undefined;
   }
 
@@ -29,18 +32,18 @@ export class ClientStateView {
   /** The baseline for a frame of `tick`: the acked state if still held, else nothing (a full frame). */
   baseline(tick: number): WireState {
     const c = this.claimed;
-    if (c > this.ackedTick && this.sent.get(c)) {
+    if (c > this.ackedTick && this.get(c)) {
       // Acks only move forward, so older states can never be a baseline again.
-      this.sent.forgetRange(this.ackedTick, c);
+      this.forgetRange(this.ackedTick, c);
       this.ackedTick = c;
     }
-    const b = this.sent.get(this.ackedTick);
+    const b = this.get(this.ackedTick);
     return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
   }
 
   /** Records that `state` went out to this client. */
   markSent(state: WireState): void {
-    this.sent.put(state);
+    this.put(state);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameLimits } from '../../game-server/net/frame-limits.js';
+import { FrameLimits } from '../../game-server/net/frame-limits.js';
 import { closeHoldsSeat, ResumeService } from '../../game-server/net/resume-upgrade.js';
 import { createSession, type Session } from '../../game-server/net/session.js';
 import { Room } from '../../game-server/room/room.js';
@@ -24,7 +24,7 @@ function setup(graceS = 20) {
   });
   const service = new ResumeService({ graceS, room: (c) => (c === room.code ? room : undefined), timers });
   const connect = (name: string): { s: Session; c: FakeClient } => {
-    const s = createSession(room, name, '127.0.0.1', createFrameLimits(30, timers.now));
+    const s = createSession(room, name, '127.0.0.1', new FrameLimits(30, timers.now));
     const c = createFakeClient();
     const out = room.join(name, c, service.tokenFor(s));
     if (!out.ok) throw new Error(out.error);
@@ -33,7 +33,7 @@ function setup(graceS = 20) {
   };
   const resume = (token: string): { s: Session; c: FakeClient; failed: string | null } => {
     const t = service.find(token);
-    const s = createSession(t?.room ?? room, t?.name ?? '', '127.0.0.1', createFrameLimits(30, timers.now));
+    const s = createSession(t?.room ?? room, t?.name ?? '', '127.0.0.1', new FrameLimits(30, timers.now));
     s.resume = token;
     const c = createFakeClient();
     return { s, c, failed: service.open(s, c) };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHAT_FLOOD_BURST,
   CHAT_FLOOD_PER_S,
-  createFrameLimits,
+  FrameLimits,
   INPUT_BURST_TICKS,
   INPUT_RATE_FACTOR,
   PING_BURST,
@@ -20,8 +20,9 @@ function takeUntilRefused(take: (kind: ClientMsgKind) => boolean, kind: ClientMs
 describe('frame limits', () => {
   it('allow each kind its burst, then refill it at its own rate', () => {
     let t = 123_456.789;
-    const limits = createFrameLimits(30, () => t);
-    const take = (kind: ClientMsgKind) => limits.take(kind);
+    const limits = new FrameLimits(30, () => t);
+    const buckets = limits.fresh();
+    const take = (kind: ClientMsgKind) => limits.take(buckets, kind);
     expect(takeUntilRefused(take, ClientMsg.Input)).toBe(INPUT_BURST_TICKS * 30);
     expect(takeUntilRefused(take, ClientMsg.Chat)).toBe(CHAT_FLOOD_BURST);
     expect(takeUntilRefused(take, ClientMsg.Ping)).toBe(PING_BURST);
@@ -33,15 +34,16 @@ describe('frame limits', () => {
 
   it('let inputs at twice the tick rate through forever, and refuse a flood within a second', () => {
     let t = 0;
-    const limits = createFrameLimits(30, () => t);
+    const limits = new FrameLimits(30, () => t);
+    const buckets = limits.fresh();
     for (let i = 0; i < 600; i++) {
       t += 1000 / 60;
-      expect(limits.take(ClientMsg.Input)).toBe(true);
+      expect(limits.take(buckets, ClientMsg.Input)).toBe(true);
     }
     let refusedAt = -1;
     for (let i = 0; i < 1000 && refusedAt < 0; i++) {
       t += 1;
-      if (!limits.take(ClientMsg.Input)) refusedAt = i;
+      if (!limits.take(buckets, ClientMsg.Input)) refusedAt = i;
     }
     expect(refusedAt).toBeGreaterThan(0);
     expect(refusedAt).toBeLessThan(1000);
