@@ -124,7 +124,7 @@ export class ResumeService {
       return `resume_failed: ${RESUME_FAILED_REASON}`;
     }
     s.playerId = r.seat.playerId;
-    s.seat = s.room.seat(r.seat.playerId) ?? null;
+    s.inputs = s.room.inputsOf(r.seat.playerId) ?? null;
     s.resumeToken = r.token;
     return null;
   }

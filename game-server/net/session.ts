@@ -1,9 +1,9 @@
 /** Per-socket state and the adapter that lets a room send on a uWS socket. */
 import type uWS from 'uWebSockets.js';
 import type { ServerMetrics } from '../metrics.js';
+import type { InputQueue } from '../room/input-queue.js';
 import type { Room } from '../room/room.js';
 import type { RoomClient, SendStatus } from '../room/room-client.js';
-import type { SeatLink } from '../room/seats.js';
 import type { FrameBuckets, FrameLimits } from './frame-limits.js';
 
 /**
@@ -17,8 +17,8 @@ export interface Session extends FrameBuckets {
   client: SocketClient | null;
   /** 0 until the room accepted the player in `open`. */
   playerId: number;
-  /** The player's seat once accepted (Inputs go straight to it); null before and for spectators. */
-  seat: SeatLink | null;
+  /** The player's input queue once accepted (Inputs go straight to it); null before and for spectators. */
+  inputs: InputQueue | null;
   closed: boolean;
   /** Set when the server refused a frame and is closing the socket (logged once). */
   refused: boolean;
@@ -49,7 +49,7 @@ export function createSession(room: Room, name: string, ip: string, limits: Fram
     name,
     client: null,
     playerId: 0,
-    seat: null,
+    inputs: null,
     closed: false,
     refused: false,
     ip,

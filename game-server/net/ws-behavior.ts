@@ -139,7 +139,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         : s.room.join(s.name, client, d.resume?.tokenFor(s));
       if (out.ok) {
         s.playerId = out.playerId;
-        s.seat = s.room.seat(out.playerId) ?? null;
+        s.inputs = s.room.inputsOf(out.playerId) ?? null;
         d.log.debug({ room: s.room.code, player: s.playerId }, 'joined');
         return;
       }
@@ -168,7 +168,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         return;
       }
       if (kind !== ClientMsg.Input) s.room.receive(s.playerId, r.msg);
-      else if (s.seat) takeInput(s.seat, r.msg);
+      else if (s.inputs) takeInput(s.inputs, r.msg);
     },
 
     close: (ws, code, message) => {

@@ -50,6 +50,12 @@ export class InputQueue {
   dropped = 0;
   /** Inputs skipped to catch up after a burst or to drain a standing queue. */
   late = 0;
+  /**
+   * The baseTick of the newest Input received: the newest State its client says it holds, which the
+   * State path checks when it builds the client's next frame. Kept with the inputs because every Input
+   * carries one, so taking an Input touches this queue and nothing else.
+   */
+  baseTick = 0;
 
   constructor(
     private readonly cap: number = INPUT_QUEUE_CAP,

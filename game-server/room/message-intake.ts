@@ -2,9 +2,9 @@
 import { type ClientMessage, ClientMsg, type InputMsg } from '../../protocol/index.js';
 import { relayChat } from './chat-policy.js';
 import { pongFrame } from './frames.js';
+import type { InputQueue } from './input-queue.js';
 import type { RoomMembers } from './room-members.js';
 import type { RoomStats } from './room-types.js';
-import type { SeatLink } from './seats.js';
 
 /** Handles `msg` from connection `id`; a spectator's Inputs are ignored (it has no player). Unknown ids are ignored. */
 export function receiveMessage(
@@ -22,13 +22,13 @@ export function receiveMessage(
     else if (s && msg[0] === ClientMsg.Chat) relayChat(s, msg[1], members, stats, serverTime);
     return;
   }
-  if (msg[0] === ClientMsg.Input) takeInput(m, msg);
+  if (msg[0] === ClientMsg.Input) takeInput(m.inputs, msg);
   else if (msg[0] === ClientMsg.Ping) members.sendTo(m, pongFrame(msg[1], serverTime()));
   else relayChat(m, msg[1], members, stats, serverTime);
 }
 
 /** Queues a player's Input and records the State it acknowledges. */
-export function takeInput(seat: SeatLink, msg: InputMsg): void {
-  seat.inputs.push({ seq: msg[1], keys: msg[2], aim: msg[3], viewTime: msg[5] });
-  seat.view.acknowledge(msg[4]);
+export function takeInput(inputs: InputQueue, msg: InputMsg): void {
+  inputs.push({ seq: msg[1], keys: msg[2], aim: msg[3], viewTime: msg[5] });
+  inputs.baseTick = msg[4];
 }

@@ -16,7 +16,9 @@ export interface Member extends SeatLink {
 }
 
 /** What the State, chat and send paths need of a connection: a player or a spectator. */
-export type Viewer = Pick<Member, 'id' | 'name' | 'client' | 'chat' | 'view'>;
+export type Viewer = Pick<Member, 'id' | 'name' | 'client' | 'chat' | 'view'> & {
+  readonly inputs?: InputQueue;
+};
 
 /** The players and spectators of one room; frames they drop are counted in the room's stats. */
 export class RoomMembers {

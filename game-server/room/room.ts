@@ -18,6 +18,7 @@ import {
 } from '../sim/index.js';
 import { BotMembers } from './bot-members.js';
 import { createChatLimiter } from './chat-policy.js';
+import type { InputQueue } from './input-queue.js';
 import { pickupsFrame } from './match-frames.js';
 import { rebalanceAfter, teamForJoin } from './match-teams.js';
 import { receiveMessage } from './message-intake.js';
@@ -31,7 +32,7 @@ import {
   type RoomOptions,
   type RoomStats,
 } from './room-types.js';
-import { attachSeat, detachSeat, isAway, type SeatLink } from './seats.js';
+import { attachSeat, detachSeat, isAway } from './seats.js';
 import { StateSender } from './state-sender.js';
 import { TickSender } from './tick-sender.js';
 import { OneShotTimer } from './timers.js';
@@ -198,11 +199,12 @@ export class Room {
   }
 
   /**
-   * The seat of `playerId`, for a connection to hand its Inputs straight to (`takeInput`): an Input
-   * then touches only its own seat, not the room's tables. Undefined for spectators and unknown ids.
+   * The input queue of `playerId`'s connection, for the connection to hand its Inputs straight to
+   * (`takeInput`): an Input then touches its queue only, not the room's tables. A seat gets a new queue
+   * only with a new connection (detach, attach). Undefined for spectators and unknown ids.
    */
-  seat(playerId: number): SeatLink | undefined {
-    return this.members.players.get(playerId);
+  inputsOf(playerId: number): InputQueue | undefined {
+    return this.members.players.get(playerId)?.inputs;
   }
 
   /** Inputs dropped so far for `playerId` (duplicates, stale seqs, queue overflow). */

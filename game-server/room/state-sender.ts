@@ -11,8 +11,6 @@ import { buildWireState } from './wire-snapshot.js';
  */
 export class ClientStateView extends BaselineRing<WireState> {
   private ackedTick = 0;
-  /** The latest baseTick claim, settled when the next frame is built (see acknowledge). */
-  private claimed = 0;
   readonly interest: InterestView | undefined;
 
   constructor(playerId: number, interest: boolean) {
@@ -21,17 +19,12 @@ export class ClientStateView extends BaselineRing<WireState> {
   }
 
   /**
-   * Takes a client's `baseTick` claim: the newest State it received. It is only recorded here (this runs
-   * for every Input, so it touches nothing else) and checked when the next frame is built: a claim of
-   * a tick never sent to this client is ignored.
+   * The baseline for a frame of `tick`: the acknowledged state if still held, else nothing (a full
+   * frame). `claimed` is the client's latest baseTick (the newest State it says it received); a claim
+   * of a tick never sent to this client is ignored.
    */
-  acknowledge(baseTick: number): void {
-    this.claimed = baseTick;
-  }
-
-  /** The baseline for a frame of `tick`: the acked state if still held, else nothing (a full frame). */
-  baseline(tick: number): WireState {
-    const c = this.claimed;
+  baseline(tick: number, claimed: number): WireState {
+    const c = claimed;
     if (c > this.ackedTick && this.get(c)) {
       // Acks only move forward, so older states can never be a baseline again.
       this.forgetRange(this.ackedTick, c);
@@ -73,12 +66,13 @@ export class StateSender {
   }
 
   /**
-   * The State frame for `view` (whose last applied input is `ack`). The bytes are reused by a later
-   * call: send them at once (uWS copies), then call `markSent(view)` if they left.
+   * The State frame for `view` (whose latest baseTick claim is `claimed` and last applied input `ack`).
+   * The bytes are reused by a later call: send them at once (uWS copies), then call `markSent(view)`
+   * if they left.
    */
-  frameFor(view: ClientStateView, ack: number): Uint8Array {
+  frameFor(view: ClientStateView, claimed: number, ack: number): Uint8Array {
     const full = this.latest as WireState;
-    const base = view.baseline(full.tick);
+    const base = view.baseline(full.tick, claimed);
     if (base === EMPTY_STATE) this.stats.fullFrames += 1;
     else this.stats.deltaFrames += 1;
     if (!view.interest) {

@@ -96,7 +96,8 @@ export class TickSender {
       stats.stateFramesSkipped += 1;
       return;
     }
-    const frame = states.frameFor(m.view, world.players.get(m.id)?.lastSeq ?? 0);
+    // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames.
+    const frame = states.frameFor(m.view, m.inputs?.baseTick ?? 0, world.players.get(m.id)?.lastSeq ?? 0);
     // A dropped frame never reaches the client, so it must not become a baseline.
     if (m.client.send(frame) === 2) stats.framesDropped += 1;
     else states.markSent(m.view);
