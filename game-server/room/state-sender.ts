@@ -24,11 +24,10 @@ export class ClientStateView extends BaselineRing<WireState> {
    * of a tick never sent to this client is ignored.
    */
   baseline(tick: number, claimed: number): WireState {
-    const c = claimed;
-    if (c > this.ackedTick && this.get(c)) {
+    if (claimed > this.ackedTick && this.get(claimed)) {
       // Acks only move forward, so older states can never be a baseline again.
-      this.forgetRange(this.ackedTick, c);
-      this.ackedTick = c;
+      this.forgetRange(this.ackedTick, claimed);
+      this.ackedTick = claimed;
     }
     const b = this.get(this.ackedTick);
     return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
