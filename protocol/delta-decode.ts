@@ -21,7 +21,7 @@ function advance(b: WireEntity, age: number, motion: Int8Array): WireEntity {
 }
 
 /** Applies one entity-list delta to `base`; null when the delta is malformed. */
-export function applyEntities(
+function applyEntities(
   base: readonly WireEntity[],
   delta: unknown,
   age: number,

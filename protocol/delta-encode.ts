@@ -6,7 +6,7 @@ import { PLAYER_LAYOUT, PROJECTILE_LAYOUT } from './wire-state.js';
 export type EntityDelta = readonly [changes: readonly number[], added: readonly WireEntity[]];
 
 /** Builds the motion-field lookup of a layout: index -> motion index, or -1. */
-export function motionTable(layout: EntityLayout): Int8Array {
+function motionTable(layout: EntityLayout): Int8Array {
   const t = new Int8Array(layout.length).fill(-1);
   for (const [pos, mot] of layout.motion) t[pos] = mot;
   return t;

@@ -227,7 +227,7 @@ export type GameEvent =
   | LeftEvent
   | PickupTakenEvent
   | CountdownEvent;
-/** [5, events]: everything that happened in one tick, in order. */
+/** [5, tick, events]: everything that happened in one tick, in order. */
 export type EventMsg = readonly [kind: typeof ServerMsg.Event, tick: number, events: readonly GameEvent[]];
 
 export type ServerMessage =

@@ -1,4 +1,37 @@
 /**
+ * Writes `v` (a uint32) as the shortest msgpack unsigned integer at `at`; returns the next offset.
+ * The one unsigned-integer encoder: MsgpackWriter.number and the per-client State ack both use it.
+ */
+export function writeUint(out: Uint8Array, at: number, v: number): number {
+  if (v < 0x80) {
+    out[at] = v;
+    return at + 1;
+  }
+  if (v < 0x100) {
+    out[at] = 0xcc;
+    out[at + 1] = v;
+    return at + 2;
+  }
+  if (v < 0x10000) {
+    out[at] = 0xcd;
+    out[at + 1] = v >>> 8;
+    out[at + 2] = v & 0xff;
+    return at + 3;
+  }
+  out[at] = 0xce;
+  out[at + 1] = v >>> 24;
+  out[at + 2] = (v >>> 16) & 0xff;
+  out[at + 3] = (v >>> 8) & 0xff;
+  out[at + 4] = v & 0xff;
+  return at + 5;
+}
+
+/** Bytes of `v` (a uint32) as the shortest msgpack unsigned integer. */
+export function uintLength(v: number): number {
+  return v < 0x80 ? 1 : v < 0x100 ? 2 : v < 0x10000 ? 3 : 5;
+}
+
+/**
  * A msgpack writer for arrays of numbers, the whole vocabulary of a State frame, written straight to
  * bytes with no intermediate arrays. Each value gets exactly the encoding msgpackr (the protocol's
  * codec) picks, so frames are byte-identical to `encode` of the same value: the shortest integer
@@ -42,22 +75,7 @@ export class MsgpackWriter {
     const b = this.buf;
     const at = this.length;
     if (v >>> 0 === v) {
-      if (v < 0x80) {
-        b[at] = v;
-        this.length = at + 1;
-      } else if (v < 0x100) {
-        b[at] = 0xcc;
-        b[at + 1] = v;
-        this.length = at + 2;
-      } else if (v < 0x10000) {
-        b[at] = 0xcd;
-        this.view.setUint16(at + 1, v);
-        this.length = at + 3;
-      } else {
-        b[at] = 0xce;
-        this.view.setUint32(at + 1, v);
-        this.length = at + 5;
-      }
+      this.length = writeUint(b, at, v);
     } else if (v >> 0 === v) {
       if (v >= -0x20) {
         b[at] = 0x100 + v;

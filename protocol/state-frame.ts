@@ -6,38 +6,8 @@
  */
 import { baseAge, diffEntities, diffRound, PLAYER_MOTION, PROJECTILE_MOTION } from './delta-encode.js';
 import { ServerMsg } from './messages.js';
-import { MsgpackWriter } from './msgpack-writer.js';
+import { MsgpackWriter, uintLength, writeUint } from './msgpack-writer.js';
 import type { WireEntity, WireState } from './wire-state.js';
-
-/** Writes `v` (a uint32) as the shortest msgpack unsigned integer at `at`; returns the next offset. */
-export function writeUint(out: Uint8Array, at: number, v: number): number {
-  if (v < 0x80) {
-    out[at] = v;
-    return at + 1;
-  }
-  if (v < 0x100) {
-    out[at] = 0xcc;
-    out[at + 1] = v;
-    return at + 2;
-  }
-  if (v < 0x10000) {
-    out[at] = 0xcd;
-    out[at + 1] = v >>> 8;
-    out[at + 2] = v & 0xff;
-    return at + 3;
-  }
-  out[at] = 0xce;
-  out[at + 1] = v >>> 24;
-  out[at + 2] = (v >>> 16) & 0xff;
-  out[at + 3] = (v >>> 8) & 0xff;
-  out[at + 4] = v & 0xff;
-  return at + 5;
-}
-
-/** Bytes of `v` (a uint32) as the shortest msgpack unsigned integer. */
-export function uintLength(v: number): number {
-  return v < 0x80 ? 1 : v < 0x100 ? 2 : v < 0x10000 ? 3 : 5;
-}
 
 /**
  * The shared bytes of one (tick, baseline) pair: everything but the ack, and where the ack goes.

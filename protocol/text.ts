@@ -12,7 +12,7 @@ const UNSAFE_CHARS = new RegExp(
 );
 const WHITESPACE_RUN = /\s+/gu;
 /** Most combining marks kept on one base character: enough for real scripts, not for "zalgo" towers. */
-export const MAX_COMBINING_MARKS = 3;
+const MAX_COMBINING_MARKS = 3;
 const MARK_RUN = new RegExp(`(\\p{M}{${MAX_COMBINING_MARKS}})\\p{M}+`, 'gu');
 // Marks with nothing to sit on (at the start, or after a space) are dropped.
 const ORPHAN_MARKS = /(^|\s)\p{M}+/gu;

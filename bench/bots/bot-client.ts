@@ -23,9 +23,3 @@ export interface RoomJob {
 
 /** Connects all clients of one room (rooms are always exactly 16). */
 export type ConnectRoom = (job: RoomJob) => Promise<BotClient[]>;
-
-/** Length in bytes of a ws message payload. */
-export function payloadBytes(data: Buffer | ArrayBuffer | Buffer[]): number {
-  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
-  return data.byteLength;
-}

@@ -1,15 +1,19 @@
 /** Load-generator process: connects its rooms' clients, sends inputs on the phase scheduler, reports over IPC. */
-import { TICK_MS } from '../shared/arena-sim.js';
-import { type BotCommand, type BotEvent, type BotReport, isSystem } from '../shared/bot-protocol.js';
+import { ROOM_SIZE, TICK_MS } from '../shared/arena-sim.js';
+import {
+  type BotCommand,
+  type BotEvent,
+  type BotReport,
+  CONNECT_DEADLINE_MS,
+  isSystem,
+} from '../shared/bot-protocol.js';
 import { createInputPattern, type PatternInput } from '../shared/input-pattern.js';
 import type { BotClient } from './bot-client.js';
 import { AckTracker, BotCounters } from './bot-counters.js';
 import { type Scheduler, startScheduler } from './scheduler.js';
 import { CONNECTORS } from './systems.js';
 
-const CONNECT_DEADLINE_MS = 24_000;
 const ROOMS_IN_FLIGHT = 8;
-const ROOM_SIZE = 16;
 
 const [system = '', portArg = '', firstArg = '', endArg = ''] = process.argv.slice(2);
 if (!isSystem(system)) throw new Error(`bot: unknown system ${system}`);

@@ -2,27 +2,26 @@
 
 import { encode } from '../../protocol/codec.js';
 import { joinQuery } from '../../protocol/handshake.js';
-import { ANGLE_SCALE, ClientMsg, MAX_WIRE_ANGLE, ServerMsg } from '../../protocol/index.js';
+import { angleToWire, ClientMsg, ServerMsg } from '../../protocol/index.js';
+import { ROOM_SIZE } from '../shared/arena-sim.js';
 import type { BotClient, ConnectRoom, RoomJob } from './bot-client.js';
-import { payloadBytes } from './bot-client.js';
-import { peekArrayNumber } from './msgpack-peek.js';
+import { peekLeadingNumbers } from './msgpack-peek.js';
 import { openSocket } from './ws-open.js';
 
-/** Creates a private 16-player room and returns its code. */
+/** Creates a private ROOM_SIZE-player room and returns its code. */
 async function createRoom(port: number, room: number): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/rooms`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `bench ${room}`, maxPlayers: 16, private: true }),
+    body: JSON.stringify({ name: `bench ${room}`, maxPlayers: ROOM_SIZE, private: true }),
   });
   const body = (await res.json()) as { code?: unknown };
   if (!res.ok || typeof body.code !== 'string') throw new Error(`POST /api/rooms: HTTP ${res.status}`);
   return body.code;
 }
 
-function toWireAim(aim: number): number {
-  return Math.max(-MAX_WIRE_ANGLE, Math.min(MAX_WIRE_ANGLE, Math.round(aim * ANGLE_SCALE)));
-}
+/** [kind, tick, time, ack] of the State being read; reused by every bot of the process. */
+const stateHead: number[] = [0, 0, 0, 0];
 
 async function connectOne(job: RoomJob, code: string, slot: number): Promise<BotClient> {
   const name = `bot${job.indices[slot] ?? slot}`;
@@ -34,17 +33,15 @@ async function connectOne(job: RoomJob, code: string, slot: number): Promise<Bot
   // a client that applies every delta (tests/protocol and the e2e suites cover that client).
   let baseTick = 0;
   const ws = await openSocket(url, (data) => {
-    counters.bytesDown += payloadBytes(data);
-    if (data[1] !== ServerMsg.State) return;
-    const tick = peekArrayNumber(data, 1);
-    const ack = peekArrayNumber(data, 3);
-    if (tick === null || ack === null) return;
+    counters.bytesDown += data.length;
+    if (data[1] !== ServerMsg.State || !peekLeadingNumbers(data, 4, stateHead)) return;
+    const tick = stateHead[1] as number;
     if (tick > baseTick) baseTick = tick;
-    tracker?.ack(ack);
+    tracker?.ack(stateHead[3] as number);
   });
   return {
     send(seq, keys, aim) {
-      const frame = encode([ClientMsg.Input, seq, keys, toWireAim(aim), baseTick, 0]);
+      const frame = encode([ClientMsg.Input, seq, keys, angleToWire(aim), baseTick, 0]);
       counters.bytesUp += frame.byteLength;
       ws.send(frame);
     },

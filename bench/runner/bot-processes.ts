@@ -1,6 +1,7 @@
 /** Forks the load-generator processes of a run and drives them over IPC. */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ROOM_SIZE } from '../shared/arena-sim.js';
 import type { BotCommand, BotEvent, BotReport, SystemName } from '../shared/bot-protocol.js';
 import { stopServerProcess } from './server-process.js';
 
@@ -44,7 +45,7 @@ export async function startBots(
   procs: number,
 ): Promise<BotFleet> {
   const entry = fileURLToPath(new URL('../bots/bot-main.js', import.meta.url));
-  const rooms = Math.ceil(n / 16);
+  const rooms = Math.ceil(n / ROOM_SIZE);
   const children: ChildProcess[] = [];
   for (let p = 0; p < procs; p++) {
     const first = Math.floor((rooms * p) / procs);

@@ -1,5 +1,6 @@
 /** One run of the protocol: server up, clients in, warm-up, /start, window, /stop, everything down. */
-import { isSystem } from '../shared/bot-protocol.js';
+import { TICK_HZ } from '../shared/arena-sim.js';
+import { CONNECT_DEADLINE_MS, isSystem } from '../shared/bot-protocol.js';
 import { Histogram } from '../shared/histogram.js';
 import type { ServerReport } from '../shared/server-metrics.js';
 import { type BotFleet, startBots } from './bot-processes.js';
@@ -8,7 +9,6 @@ import type { BotFigures, RunPlan, RunRecord } from './run-record.js';
 import { type ServerProcess, startServerProcess, stopServerProcess } from './server-process.js';
 import { invalidReason } from './validity.js';
 
-const TICK_HZ = 30;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function control(port: number, path: '/start' | '/stop'): Promise<unknown> {
@@ -76,7 +76,7 @@ export async function runOnce(plan: RunPlan): Promise<RunRecord> {
       return {
         plan,
         valid: false,
-        invalid_reason: `only ${bots.connected}/${plan.n} clients connected within 25 s${why}`,
+        invalid_reason: `only ${bots.connected}/${plan.n} clients connected within ${CONNECT_DEADLINE_MS / 1000} s${why}`,
       };
     }
     return await measure(plan, server, bots);

@@ -1,8 +1,7 @@
 /** The workload's validity rules: when a run is not counted, and why. */
+import { TICK_HZ } from '../shared/arena-sim.js';
 import type { ServerReport } from '../shared/server-metrics.js';
 import type { BotFigures } from './run-record.js';
-
-const TARGET_TICKS_PER_S = 30;
 
 /** Returns why a run does not count, or undefined if it is valid. */
 export function invalidReason(n: number, server: ServerReport, bots: BotFigures): string | undefined {
@@ -13,8 +12,8 @@ export function invalidReason(n: number, server: ServerReport, bots: BotFigures)
     return `only ${Math.min(bots.connected, server.clients)}/${n} clients stayed connected`;
   }
   if (bots.acked_ratio < 0.5) return `only ${pct(bots.acked_ratio)} of inputs acked (< 50%)`;
-  if (bots.machine_cpu_share >= 0.9 && server.ticks_per_s < 0.95 * TARGET_TICKS_PER_S) {
-    return `machine saturated (${pct(bots.machine_cpu_share)} of all cores) and server at ${server.ticks_per_s.toFixed(1)} ticks/s (< 95% of ${TARGET_TICKS_PER_S})`;
+  if (bots.machine_cpu_share >= 0.9 && server.ticks_per_s < 0.95 * TICK_HZ) {
+    return `machine saturated (${pct(bots.machine_cpu_share)} of all cores) and server at ${server.ticks_per_s.toFixed(1)} ticks/s (< 95% of ${TICK_HZ})`;
   }
   return undefined;
 }

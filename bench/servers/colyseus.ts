@@ -7,7 +7,7 @@ import {
   type ArenaPlayer,
   markAcksSent,
   ROOM_SIZE,
-  receiveInput,
+  receiveInputMsg,
   spawnPlayer,
   stepPlayer,
   TICK_MS,
@@ -41,10 +41,7 @@ class ArenaRoom extends Room<{ state: ArenaState }> {
     this.patchRate = 33;
     this.onMessage('input', (client: Client, m: unknown) => {
       const entry = this.sim.get(client.sessionId);
-      const msg = m as { seq?: unknown; keys?: unknown; aim?: unknown } | null;
-      if (!entry || typeof msg?.seq !== 'number' || typeof msg.keys !== 'number') return;
-      if (typeof msg.aim !== 'number') return;
-      receiveInput(entry.player, msg.seq, msg.keys, msg.aim, performance.now());
+      if (entry) receiveInputMsg(entry.player, m, performance.now());
     });
     this.setSimulationInterval(() => this.simulate(), TICK_MS);
   }

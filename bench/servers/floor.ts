@@ -2,7 +2,7 @@
 
 import uWS from 'uWebSockets.js';
 import { FLOAT32_OPTIONS, Packr, Unpackr } from 'msgpackr';
-import { type ArenaPlayer, markAcksSent, receiveInput, stepPlayer, TICK_MS } from '../shared/arena-sim.js';
+import { type ArenaPlayer, markAcksSent, receiveInputMsg, stepPlayer, TICK_MS } from '../shared/arena-sim.js';
 import { announceReady, startControlServer } from '../shared/control-server.js';
 import { type ArenaRoom, RoomTable } from '../shared/room-table.js';
 import { ServerMetrics } from '../shared/server-metrics.js';
@@ -30,10 +30,7 @@ function onInput(s: Session, data: ArrayBuffer): void {
   } catch {
     return;
   }
-  const m = msg as { seq?: unknown; keys?: unknown; aim?: unknown } | null;
-  if (!s.joined || typeof m?.seq !== 'number' || typeof m.keys !== 'number' || typeof m.aim !== 'number')
-    return;
-  receiveInput(s.joined.player, m.seq, m.keys, m.aim, performance.now());
+  if (s.joined) receiveInputMsg(s.joined.player, msg, performance.now());
 }
 
 function tickRoom(room: ArenaRoom<Socket>, tick: number): void {

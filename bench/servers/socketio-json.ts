@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import { type ArenaPlayer, markAcksSent, receiveInput, stepPlayer, TICK_MS } from '../shared/arena-sim.js';
+import { markAcksSent, receiveInputMsg, stepPlayer, TICK_MS } from '../shared/arena-sim.js';
 import { announceReady, startControlServer } from '../shared/control-server.js';
 import { type ArenaRoom, RoomTable } from '../shared/room-table.js';
 import { ServerMetrics } from '../shared/server-metrics.js';
@@ -12,12 +12,6 @@ const metrics = new ServerMetrics(true);
 const table = new RoomTable<Socket>();
 const http = createServer();
 const io = new Server(http, { transports: ['websocket'], serveClient: false, perMessageDeflate: false });
-
-function readInput(player: ArenaPlayer, m: unknown): void {
-  const msg = m as { seq?: unknown; keys?: unknown; aim?: unknown } | null;
-  if (typeof msg?.seq !== 'number' || typeof msg.keys !== 'number' || typeof msg.aim !== 'number') return;
-  receiveInput(player, msg.seq, msg.keys, msg.aim, performance.now());
-}
 
 io.on('connection', (socket) => {
   const q = socket.handshake.query.room;
@@ -29,7 +23,7 @@ io.on('connection', (socket) => {
   }
   void socket.join(name);
   socket.emit('hello', { id: joined.player.id });
-  socket.on('input', (m: unknown) => readInput(joined.player, m));
+  socket.on('input', (m: unknown) => receiveInputMsg(joined.player, m, performance.now()));
   socket.on('disconnect', () => table.leave(joined.room, socket));
 });
 

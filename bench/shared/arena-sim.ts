@@ -47,13 +47,19 @@ export function spawnPlayer(id: number): ArenaPlayer {
   };
 }
 
-/** Stores a received input; only the latest one before a tick is applied. */
-export function receiveInput(p: ArenaPlayer, seq: number, keys: number, aim: number, now: number): void {
-  if (seq <= p.inputSeq) return;
-  p.inputSeq = seq;
-  p.keys = keys;
-  p.aim = aim;
+/**
+ * Stores a received `{seq, keys, aim}` input if it is newer than the held one; only the latest one
+ * before a tick is applied. Returns false (and stores nothing) when `msg` does not have that shape.
+ */
+export function receiveInputMsg(p: ArenaPlayer, msg: unknown, now: number): boolean {
+  const m = msg as { seq?: unknown; keys?: unknown; aim?: unknown } | null;
+  if (typeof m?.seq !== 'number' || typeof m.keys !== 'number' || typeof m.aim !== 'number') return false;
+  if (m.seq <= p.inputSeq) return true;
+  p.inputSeq = m.seq;
+  p.keys = m.keys;
+  p.aim = m.aim;
   p.inputAt = now;
+  return true;
 }
 
 function clamp(v: number): number {

@@ -1,6 +1,9 @@
 /** IPC messages between the runner and its bot processes. */
 import type { SparseHistogram } from './histogram.js';
 
+/** How long a bot process keeps starting room connections before it reports 'connected'. */
+export const CONNECT_DEADLINE_MS = 24_000;
+
 /** Runner -> bot commands. */
 export type BotCommand = { cmd: 'go' } | { cmd: 'reset' } | { cmd: 'collect' } | { cmd: 'close' };
 

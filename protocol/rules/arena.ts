@@ -18,7 +18,7 @@ export interface Arena {
 
 const wall = (x: number, y: number, w: number, h: number): Wall => ({ x, y, w, h });
 
-/** The one arena of protocol version 1: 2000 x 2000 px, point-symmetric about its centre. */
+/** The standard arena (ArenaId.Standard): 2000 x 2000 px, point-symmetric about its centre. */
 export const ARENA: Arena = Object.freeze({
   width: 2000,
   height: 2000,

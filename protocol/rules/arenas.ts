@@ -1,9 +1,8 @@
 /** The arenas a room can be played in, by the id Welcome announces. */
 import { ARENA, type Arena, type Wall } from './arena.js';
 
-/** Arena ids on the wire (Welcome's last field). */
+/** Arena ids on the wire (Welcome's arenaId field). */
 export const ArenaId = { Standard: 1, Large: 2 } as const;
-export type ArenaIdValue = (typeof ArenaId)[keyof typeof ArenaId];
 
 const TILES = 3;
 

@@ -2,6 +2,7 @@ import { decode as decodeStd, encode as encodeStd } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
 import { type ClientMessage, ClientMsg, encode, MAX_CLIENT_FRAME_BYTES } from '../../protocol/index.js';
 import { decodeClientMsg } from '../../protocol/validate.js';
+import { seededRandom } from '../helpers/hostile-frames.js';
 
 describe('client message codec', () => {
   const valid: ClientMessage[] = [
@@ -59,13 +60,9 @@ describe('client message codec', () => {
   });
 
   it('never throws on random bytes', () => {
-    let seed = 7;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      return seed >>> 24;
-    };
+    const rnd = seededRandom(7);
     for (let i = 0; i < 2000; i++) {
-      const bytes = new Uint8Array(1 + (rand() % 40)).map(() => rand());
+      const bytes = new Uint8Array(1 + Math.floor(rnd() * 40)).map(() => Math.floor(rnd() * 256));
       const r = decodeClientMsg(bytes);
       if (r.ok) expect(Array.isArray(r.msg)).toBe(true);
     }

@@ -15,6 +15,7 @@ import {
   type WireState,
 } from '../../protocol/index.js';
 import { MsgpackWriter } from '../../protocol/msgpack-writer.js';
+import { seededRandom } from '../helpers/hostile-frames.js';
 
 const base: WireState = {
   tick: 1234,
@@ -106,11 +107,8 @@ describe('State frames', () => {
   });
 
   it('reconstructs random states exactly against random older baselines', () => {
-    let seed = 12345;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const rnd = seededRandom(12345);
+    const rand = (n: number) => Math.floor(rnd() * n);
     const states: WireState[] = [];
     let players: WirePlayer[] = [];
     let shots: WireProjectile[] = [];
