@@ -54,8 +54,3 @@ export const BOT_SKILLS: Readonly<Record<BotDifficulty, BotSkill>> = Object.free
     strafeMs: 700,
   },
 });
-
-/** True when `value` names a difficulty (for validating room options). */
-export function isBotDifficulty(value: unknown): value is BotDifficulty {
-  return value === 'easy' || value === 'normal' || value === 'hard';
-}

@@ -18,13 +18,25 @@ function nearest(view: BotView, players: readonly SeenPlayer[]): SeenPlayer | un
   return best;
 }
 
+/** The enemy chosen to fight, and whether a shot at it could hit (canShoot). */
+export interface TargetChoice {
+  readonly target: SeenPlayer;
+  readonly shootable: boolean;
+}
+
 /**
  * The enemy to fight: the current target while it stays shootable (no flicking between targets),
  * else the nearest shootable enemy, else the nearest visible one; undefined when none is visible.
  */
-export function chooseTarget(view: BotView, currentId: number): SeenPlayer | undefined {
+export function chooseTarget(view: BotView, currentId: number): TargetChoice | undefined {
   const shootable = view.enemies.filter((e) => canShoot(view, e));
   const current = view.enemies.find((e) => e.id === currentId);
-  if (current && (shootable.includes(current) || shootable.length === 0)) return current;
-  return nearest(view, shootable) ?? nearest(view, view.enemies);
+  if (current) {
+    const ok = shootable.includes(current);
+    if (ok || shootable.length === 0) return { target: current, shootable: ok };
+  }
+  const best = nearest(view, shootable);
+  if (best) return { target: best, shootable: true };
+  const seen = nearest(view, view.enemies);
+  return seen && { target: seen, shootable: false };
 }

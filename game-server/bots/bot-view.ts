@@ -28,7 +28,7 @@ export interface BotSelf {
 /** One tick's view of a bot: itself, the enemies on its screen, the static arena and the round state. */
 export interface BotView {
   readonly tickHz: number;
-  /** False during the intermission (nothing to do). */
+  /** True only in the Playing phase (otherwise the bot idles). */
   readonly playing: boolean;
   readonly self: BotSelf;
   /** Living enemies inside the screen rectangle, in join order. */

@@ -5,7 +5,7 @@ import type { BotBrain } from './bot-brain.js';
 import { BOT_SKILLS } from './bot-difficulty.js';
 import { wishMove } from './bot-movement.js';
 import { botGaussian, botRandom } from './bot-random.js';
-import { canShoot, chooseTarget } from './bot-targeting.js';
+import { chooseTarget } from './bot-targeting.js';
 import type { BotView } from './bot-view.js';
 import { keysToward, turnToward, wrapAngle } from './steering.js';
 import { checkProgress } from './unstick.js';
@@ -46,14 +46,15 @@ export function decideBotInput(brain: BotBrain, view: BotView, tick: number): Bo
   }
   let b: BotBrain = { ...brain, seq };
 
-  const target = chooseTarget(view, b.targetId);
+  const choice = chooseTarget(view, b.targetId);
+  const target = choice?.target;
   if (target && target.id !== b.targetId)
     b = { ...b, targetId: target.id, engageTick: tick + ms(skill.reactionMs, tickHz) };
   if (target)
     b = { ...b, lastSeen: { x: target.x, y: target.y }, lastSeenUntilTick: tick + ms(SEARCH_MS, tickHz) };
   else b = { ...b, targetId: 0 };
   if (b.lastSeen && tick >= b.lastSeenUntilTick) b = { ...b, lastSeen: null };
-  const shootable = target !== undefined && canShoot(view, target);
+  const shootable = choice?.shootable ?? false;
 
   if (tick >= b.strafeUntilTick) {
     const [rng, r] = botRandom(b.rng);

@@ -1,4 +1,4 @@
-/** A room's bots: players in the world without a socket, fed by their brains through the same input queue as clients. */
+/** A room's bots: players in the world without a socket, whose brains decide one input per tick. */
 import {
   type BotBrain,
   type BotDifficulty,
@@ -10,8 +10,7 @@ import {
   pickBotName,
   planBotCount,
 } from '../bots/index.js';
-import { addPlayer, nextRandom, removePlayer, type SimInput, type World } from '../sim/index.js';
-import { InputQueue } from './input-queue.js';
+import { addPlayer, createRandom, removePlayer, type SimInput, type World } from '../sim/index.js';
 import { teamForJoin, teamLookup, teamRosters } from './match-teams.js';
 
 /** A room's bot setting: fill up to `minPlayers` players with bots of `difficulty`. */
@@ -20,21 +19,17 @@ export interface BotSpec {
   readonly difficulty: BotDifficulty;
 }
 
-interface Bot {
-  brain: BotBrain;
-  readonly inputs: InputQueue;
-}
-
 /** The bots of one room. Names come from a room-owned rng, so the world's rng (and the sim) is untouched. */
 export class BotMembers {
-  private readonly bots = new Map<number, Bot>();
-  private rng: number;
+  /** Each bot's brain, by player id. */
+  private readonly bots = new Map<number, BotBrain>();
+  private readonly random: () => number;
 
   constructor(
     private readonly spec: BotSpec | null,
     private readonly seed: number,
   ) {
-    this.rng = (seed ^ 0x5bd1e995) >>> 0;
+    this.random = createRandom(seed ^ 0x5bd1e995);
   }
 
   /** Bots in the room. */
@@ -54,33 +49,25 @@ export class BotMembers {
     return delta !== 0;
   }
 
-  /** Decides each living bot's next input (from what its screen shows) and takes one per bot into `out`. */
+  /** Decides each bot's input for the next tick (from what its screen shows) into `out`, by player id. */
   collectInputs(world: World, out: Map<number, SimInput>): void {
     const teamOf = teamLookup(world);
-    for (const [id, bot] of this.bots) {
+    for (const [id, brain] of this.bots) {
       const view = botViewOf(world, id, teamOf);
-      if (view) {
-        const d = decideBotInput(bot.brain, view, world.tick + 1);
-        bot.brain = d.brain;
-        bot.inputs.push(d.input);
-      }
-      const input = bot.inputs.take();
-      if (input) out.set(id, input);
+      if (!view) continue;
+      const d = decideBotInput(brain, view, world.tick + 1);
+      this.bots.set(id, d.brain);
+      out.set(id, d.input);
     }
   }
 
   private add(world: World, id: number): void {
-    const [rng, r] = nextRandom(this.rng);
-    this.rng = rng;
     const name = pickBotName(
       [...world.players.values()].map((p) => p.name),
-      r,
+      this.random(),
     );
     addPlayer(world, id, name, { team: teamForJoin(world), bot: true });
-    this.bots.set(id, {
-      brain: createBotBrain(this.spec?.difficulty ?? 'normal', (this.seed ^ id) >>> 0),
-      inputs: new InputQueue(),
-    });
+    this.bots.set(id, createBotBrain(this.spec?.difficulty ?? 'normal', (this.seed ^ id) >>> 0));
   }
 
   private removeOne(world: World): void {

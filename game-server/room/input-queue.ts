@@ -1,10 +1,10 @@
 /**
  * A player's pending inputs: bounded, in seq order, applied at most one per tick.
  *
- * Policy (see README "Netcode"): an input is refused (counted `dropped`) when its seq is not newer
+ * Policy (see README "Netcode"): an input is refused (counted in `inputsDropped`) when its seq is not newer
  * than everything applied or queued (duplicate, stale) or more than MAX_SEQ_AHEAD beyond the last one
  * applied (from the future). Three rules keep queueing from adding latency, all skipping the oldest
- * waiting input (counted `late`) and merging its fire press into the next one:
+ * waiting input (counted in `inputsLate`) and merging its fire press into the next one:
  * - borrowed steps: a tick with no input still moves the player on its held keys, taking the step of
  *   the input that was late. When that input then arrives bunched with the next one, it is skipped
  *   (its step was already taken) instead of delaying every following input by a tick. At most
@@ -34,7 +34,9 @@ export const MAX_SEQ_AHEAD = 64;
 
 /** Counters a queue adds to (a room passes its stats so every player's queue reports in one place). */
 export interface InputCounters {
+  /** Inputs refused (duplicate, old or future seq) or evicted (queue full). */
   inputsDropped: number;
+  /** Inputs skipped to catch up after a burst or to drain a standing queue. */
   inputsLate: number;
 }
 
@@ -46,10 +48,6 @@ export class InputQueue {
   private standing = 0;
   /** Recent takes that found no input (the player moved on held keys): steps owed to late inputs. */
   private borrowed = 0;
-  /** Inputs refused (duplicate, old or future seq) or evicted (queue full). */
-  dropped = 0;
-  /** Inputs skipped to catch up after a burst or to drain a standing queue. */
-  late = 0;
   /**
    * The baseTick of the newest Input received: the newest State its client says it holds, which the
    * State path checks when it builds the client's next frame. Kept with the inputs because every Input
@@ -58,8 +56,8 @@ export class InputQueue {
   baseTick = 0;
 
   constructor(
+    private readonly counters: InputCounters,
     private readonly cap: number = INPUT_QUEUE_CAP,
-    private readonly counters?: InputCounters,
     private readonly maxBacklog: number = MAX_BACKLOG,
     private readonly standingTicks: number = STANDING_QUEUE_TICKS,
   ) {}
@@ -94,8 +92,7 @@ export class InputQueue {
     let fire = 0;
     for (let i = 0; i < skip; i++) fire |= (items.shift() as SimInput).keys & Key.Fire;
     if (skip > 0) {
-      this.late += skip;
-      if (this.counters) this.counters.inputsLate += skip;
+      this.counters.inputsLate += skip;
       this.borrowed = Math.max(0, this.borrowed - skip);
     }
     const next = items.shift() as SimInput;
@@ -115,7 +112,6 @@ export class InputQueue {
   }
 
   private drop(n: number): void {
-    this.dropped += n;
-    if (this.counters) this.counters.inputsDropped += n;
+    this.counters.inputsDropped += n;
   }
 }

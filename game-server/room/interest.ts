@@ -1,15 +1,13 @@
 /** Interest management for large rooms: each client gets only the entities near it, with hysteresis. */
-import type { WireEntity, WirePlayer, WireState } from '../../protocol/index.js';
+import { POSITION_SCALE, type WireEntity, type WirePlayer, type WireState } from '../../protocol/index.js';
 
 /** An entity enters a client's view within this many px of it on both axes (about a screen and a half). */
 export const INTEREST_ENTER_PX = 1000;
 /** ... and leaves it only beyond this many px, so an entity at the edge does not flicker in and out. */
 export const INTEREST_EXIT_PX = 1200;
 
-const SCALE = 16;
-
 function near(x: number, y: number, cx: number, cy: number, px: number): boolean {
-  const r = px * SCALE;
+  const r = px * POSITION_SCALE;
   return Math.abs(x - cx) <= r && Math.abs(y - cy) <= r;
 }
 

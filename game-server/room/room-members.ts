@@ -39,7 +39,7 @@ export class RoomMembers {
       id,
       name,
       client,
-      inputs: new InputQueue(undefined, this.stats),
+      inputs: new InputQueue(this.stats),
       chat,
       view: new ClientStateView(id, interest),
     };
@@ -76,9 +76,9 @@ export class RoomMembers {
     if (m.client.send(frame) === 2) this.stats.framesDropped += 1;
   }
 
-  /** Sends `frame` to every player, then every spectator. */
-  broadcast(frame: Uint8Array): void {
-    for (const m of this.viewers()) this.sendTo(m, frame);
+  /** Sends `frame` to every player, then every spectator, except `except`. */
+  broadcast(frame: Uint8Array, except?: Viewer): void {
+    for (const m of this.viewers()) if (m !== except) this.sendTo(m, frame);
   }
 
   /** Forgets every player and spectator and ends their connections with `code`/`reason`. */

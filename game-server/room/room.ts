@@ -207,11 +207,6 @@ export class Room {
     return this.members.players.get(playerId)?.inputs;
   }
 
-  /** Inputs dropped so far for `playerId` (duplicates, stale seqs, queue overflow). */
-  inputsDropped(playerId: number): number {
-    return this.members.players.get(playerId)?.inputs.dropped ?? 0;
-  }
-
   /** Advances the world one tick and sends this tick's State, Event and Roster frames. */
   tick(): void {
     const inputs = this.tickInputs;
@@ -237,12 +232,17 @@ export class Room {
     this.bots.sync(this.world, this.members.players.size, this.opts.maxPlayers, () => this.nextPlayerId++);
   }
 
-  /** Sends a (re)seated player Welcome with `resumeToken`, everyone the new Roster, then it the Pickups. */
+  /**
+   * Sends a (re)seated player Welcome with `resumeToken`, the new Roster and the Pickups in one cork,
+   * then everyone else the new Roster.
+   */
   private greet(m: Member, resumeToken: string): void {
-    const welcome = this.welcomeFrame(m.id, resumeToken);
-    m.client.cork(() => this.members.sendTo(m, welcome));
-    this.members.broadcast(this.members.rosterFrame(this.world));
-    this.members.sendTo(m, pickupsFrame(snapshotPickups(this.world)));
+    const roster = this.members.rosterFrame(this.world);
+    const frames = [this.welcomeFrame(m.id, resumeToken), roster, pickupsFrame(snapshotPickups(this.world))];
+    m.client.cork(() => {
+      for (const f of frames) this.members.sendTo(m, f);
+    });
+    this.members.broadcast(roster, m);
   }
 
   private welcomeFrame(playerId: number, resumeToken: string, role: RoleCode = Role.Player): Uint8Array {

@@ -34,7 +34,7 @@ export function isAway(link: SeatLink): boolean {
 /** Detaches a seat: its player stops (keys cleared, queued inputs dropped) and its frames go nowhere. */
 export function detachSeat(link: SeatLink, world: World, counters: InputCounters): void {
   link.client = AWAY_CLIENT;
-  link.inputs = new InputQueue(undefined, counters);
+  link.inputs = new InputQueue(counters);
   const p = world.players.get(link.id);
   if (p) p.keys = 0;
 }
@@ -52,7 +52,7 @@ export function attachSeat(
 ): RoomClient | null {
   const replaced = isAway(link) ? null : link.client;
   link.client = client;
-  link.inputs = new InputQueue(undefined, counters);
+  link.inputs = new InputQueue(counters);
   link.view = new ClientStateView(link.id, interest);
   const p = world.players.get(link.id);
   if (p) {

@@ -43,7 +43,7 @@ export class ClientStateView extends BaselineRing<WireState> {
 export interface StateSendStats {
   fullFrames: number;
   deltaFrames: number;
-  /** Delta bodies encoded (once per distinct baseline, or per client with interest management). */
+  /** Frame bodies encoded, full or delta (once per distinct baseline per tick, or per client with interest management). */
   encodings: number;
 }
 
@@ -59,7 +59,6 @@ export class StateSender {
 
   /** Snapshots `world` for this tick's State frames. */
   begin(world: World, serverTime: number): void {
-    if (this.encoder) this.stats.encodings += this.encoder.encodings;
     this.latest = buildWireState(world, serverTime, this.latest);
     this.encoder = new StateEncoder(this.latest);
   }
@@ -76,7 +75,11 @@ export class StateSender {
     else this.stats.deltaFrames += 1;
     if (!view.interest) {
       this.framed = full;
-      return (this.encoder as StateEncoder).transientFrame(base, ack);
+      const encoder = this.encoder as StateEncoder;
+      const before = encoder.encodings;
+      const frame = encoder.transientFrame(base, ack);
+      this.stats.encodings += encoder.encodings - before;
+      return frame;
     }
     const mine = view.interest.filter(full);
     this.framed = mine;

@@ -1,6 +1,7 @@
 /**
  * The per-tick send path of a room: State (when due, skipped under backpressure), Event, Roster and
- * Pickups frames (when they changed), all in one cork per viewer.
+ * Pickups frames (when they changed), corked per viewer when more than a lone State goes out. Detached
+ * seats get nothing (attaching gives them a fresh State view).
  */
 import { EventKind, type GameEvent } from '../../protocol/index.js';
 import { snapshotPickups, type World } from '../sim/index.js';
@@ -8,6 +9,7 @@ import { eventFrame } from './frames.js';
 import { pickupsFrame } from './match-frames.js';
 import type { RoomMembers, Viewer } from './room-members.js';
 import type { RoomStats } from './room-types.js';
+import { isAway } from './seats.js';
 import type { StateSender } from './state-sender.js';
 
 /** Above this many buffered bytes a client's State frame is skipped (latest state wins, never queue). */
@@ -65,22 +67,21 @@ export class TickSender {
     // A lone State (most ticks) is one send, which the socket writes at once: a cork only pays when
     // several frames go out, and each cork calls back into JavaScript once per client.
     const cork = this.event !== undefined || this.roster !== undefined || this.pickups !== undefined;
-    // One callback for every cork (no closure per client per tick): cork runs it synchronously.
     // Two plain loops rather than a generator: a generator costs an iterator result per client.
-    for (const m of members.players.values()) {
-      this.to = m;
-      if (cork) m.client.cork(this.writeTickOut);
-      else this.writeTickOut();
-    }
-    for (const s of members.spectators.all()) {
-      this.to = s;
-      if (cork) s.client.cork(this.writeTickOut);
-      else this.writeTickOut();
-    }
+    for (const m of members.players.values()) if (!isAway(m)) this.sendTick(m, cork);
+    for (const s of members.spectators.all()) this.sendTick(s, cork);
     this.to = undefined;
   }
 
-  /** Writes this tick's frames to `to`, inside its cork. */
+  /** Writes this tick's frames to `v`, in one cork if `cork`. */
+  private sendTick(v: Viewer, cork: boolean): void {
+    this.to = v;
+    // One callback for every cork (no closure per client per tick): cork runs it synchronously.
+    if (cork) v.client.cork(this.writeTickOut);
+    else this.writeTickOut();
+  }
+
+  /** Writes this tick's frames to `to` (inside its cork, if any). */
   private readonly writeTickOut = (): void => {
     const { to, state, event, roster, pickups } = this;
     if (!to) return;

@@ -8,6 +8,7 @@ import {
   RoundPhase,
   Team,
 } from '../../protocol/index.js';
+import { msFor } from './match-timing.js';
 import { resetPickups } from './pickups.js';
 import { spawnPlayer } from './players.js';
 import { standings } from './standings.js';
@@ -22,7 +23,7 @@ export function isActivePhase(world: World): boolean {
   return world.round.phase === RoundPhase.Playing || world.round.phase === RoundPhase.Warmup;
 }
 
-const msOf = (world: World, ticks: number) => Math.round((ticks * 1000) / world.timing.tickHz);
+const msOf = (world: World, ticks: number) => msFor(ticks, world.timing.tickHz);
 
 function play(world: World, events: GameEvent[]): void {
   world.round.phase = RoundPhase.Playing;

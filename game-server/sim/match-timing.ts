@@ -17,7 +17,11 @@ export interface MatchTimingMs {
   readonly intermissionMs: number;
 }
 
-const ticksFor = (ms: number, tickHz: number) => Math.max(1, Math.ceil((ms * tickHz) / 1000));
+/** `ms` in ticks at `tickHz`, rounded up, at least 1. */
+export const ticksFor = (ms: number, tickHz: number) => Math.max(1, Math.ceil((ms * tickHz) / 1000));
+
+/** `ticks` in ms at `tickHz`, rounded to the nearest ms. */
+export const msFor = (ticks: number, tickHz: number) => Math.round((ticks * 1000) / tickHz);
 
 /** The match-flow and pickup durations in ticks at `tickHz` (a countdown of 0 ms stays 0 ticks). */
 export function matchTicks(tickHz: number, ms: MatchTimingMs) {

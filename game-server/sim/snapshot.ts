@@ -1,5 +1,6 @@
 /** What of a world's state is read out for the wire besides positions: player flags and the round. */
 import { PlayerFlag, type RoundSnapshot } from '../../protocol/index.js';
+import { msFor } from './match-timing.js';
 import { isPoweredUp } from './pickups.js';
 import type { SimPlayer, World } from './world.js';
 
@@ -15,5 +16,5 @@ export function playerFlags(world: World, p: SimPlayer): number {
 /** Round phase, ms left in it, and the round number. */
 export function snapshotRound(world: World): RoundSnapshot {
   const ticksLeft = Math.max(0, world.round.phaseEndTick - world.tick);
-  return [world.round.phase, Math.round((ticksLeft * 1000) / world.timing.tickHz), world.round.number];
+  return [world.round.phase, msFor(ticksLeft, world.timing.tickHz), world.round.number];
 }

@@ -104,9 +104,9 @@ const targetCache = new Map<number, readonly PastPlayer[]>();
 const presentTargets: PastPlayer[] = [];
 
 /**
- * Where each living player was `rewindMs` ago, for the projectiles of one shooter: a target counts
- * only if it is alive now and was alive (and there) in the shooter's view. Cached per rewind for the
- * tick: a player killed by an earlier projectile of the same tick still counts as a target.
+ * Where each living player was `rewindMs` ago, for every projectile whose shooter's view lagged by
+ * that much: a target counts only if it is alive now and was alive (and there) in that view. Cached
+ * per rewind for the tick: a player killed by an earlier projectile of the same tick still counts.
  */
 function targetsFor(world: World, rewindMs: number): readonly PastPlayer[] {
   const cached = targetCache.get(rewindMs);

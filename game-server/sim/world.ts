@@ -17,7 +17,7 @@ import {
   type TeamCode,
 } from '../../protocol/index.js';
 import type { HistoryFrame } from './history.js';
-import { COUNTDOWN_MS, type MatchTimingMs, matchTicks, TEAM_KILL_TARGET } from './match-timing.js';
+import { COUNTDOWN_MS, type MatchTimingMs, matchTicks, TEAM_KILL_TARGET, ticksFor } from './match-timing.js';
 import type { PickupPoint, SimPickup } from './pickups.js';
 
 /** One player as the simulation sees it. */
@@ -135,8 +135,6 @@ export interface WorldOptions {
   /** Countdown and intermission lengths (tests shorten them). */
   readonly timingMs?: Partial<MatchTimingMs>;
 }
-
-const ticksFor = (ms: number, tickHz: number) => Math.max(1, Math.ceil((ms * tickHz) / 1000));
 
 /** Converts the rule durations to ticks at `tickHz`. */
 export function timingFor(

@@ -4,13 +4,13 @@ import {
   BOT_VIEW_HALF_HEIGHT_PX,
   BOT_VIEW_HALF_WIDTH_PX,
   botViewOf,
-  isBotDifficulty,
   pickBotName,
 } from '../../game-server/bots/index.js';
 import { addPlayer, createWorld, type World } from '../../game-server/sim/index.js';
-import { type Arena, cleanText, MAX_NAME_LENGTH, RoundPhase } from '../../protocol/index.js';
+import { cleanText, MAX_NAME_LENGTH, RoundPhase } from '../../protocol/index.js';
+import { openArena } from '../helpers/sim.js';
 
-const open: Arena = { width: 3000, height: 3000, walls: [], spawns: [{ x: 1500, y: 1500 }] };
+const open = openArena([{ x: 1500, y: 1500 }], 3000, 3000);
 
 function worldWith(others: readonly [number, number][]): World {
   const world = createWorld({ tickHz: 30, seed: 1, arena: open });
@@ -84,14 +84,5 @@ describe('bot names', () => {
       const name = pickBotName([...BOT_NAMES], k / BOT_NAMES.length);
       expect(cleanText(name, MAX_NAME_LENGTH).ok).toBe(true);
     }
-  });
-
-  it.each([
-    ['easy', true],
-    ['hard', true],
-    ['nightmare', false],
-    [3, false],
-  ])('isBotDifficulty(%s) = %s', (v, ok) => {
-    expect(isBotDifficulty(v)).toBe(ok);
   });
 });

@@ -7,7 +7,8 @@ import {
   decideBotInput,
 } from '../../game-server/bots/index.js';
 import { addPlayer, createWorld, type SimInput, stepWorld, type World } from '../../game-server/sim/index.js';
-import { ARENA, type Arena, EventKind, PLAYER_SPEED_PX_S } from '../../protocol/index.js';
+import { ARENA, EventKind, PLAYER_SPEED_PX_S } from '../../protocol/index.js';
+import { openArena } from '../helpers/sim.js';
 
 const HZ = 30;
 
@@ -78,15 +79,14 @@ describe('a bot alone in the real arena', () => {
 
 describe('bots fighting in a real world', () => {
   it('two bots facing each other across an open field land hits and a kill', () => {
-    const field: Arena = {
-      width: 1200,
-      height: 800,
-      walls: [],
-      spawns: [
+    const field = openArena(
+      [
         { x: 300, y: 400 },
         { x: 900, y: 400 },
       ],
-    };
+      1200,
+      800,
+    );
     const world = createWorld({ tickHz: HZ, seed: 2, arena: field });
     addPlayer(world, 1, 'a');
     addPlayer(world, 2, 'b');

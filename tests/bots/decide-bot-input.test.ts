@@ -9,9 +9,10 @@ import {
   type SeenPlayer,
 } from '../../game-server/bots/index.js';
 import { type Arena, angleFromWire, Key, type Wall } from '../../protocol/index.js';
+import { openArena } from '../helpers/sim.js';
 
 const HZ = 30;
-const open: Arena = { width: 2000, height: 2000, walls: [], spawns: [{ x: 100, y: 100 }] };
+const open = openArena([{ x: 100, y: 100 }]);
 const blocker: Wall = { x: 1150, y: 900, w: 40, h: 200 };
 const walled: Arena = { ...open, walls: [blocker] };
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Room } from '../../game-server/room/room.js';
-import type { RoomOptions } from '../../game-server/room/room-types.js';
+import type { Room } from '../../game-server/room/room.js';
 import {
   ClientMsg,
   GameMode,
@@ -12,28 +11,16 @@ import {
   Team,
 } from '../../protocol/index.js';
 import { createFakeClient } from '../helpers/fake-client.js';
-import { createFakeTimers } from '../helpers/fake-timers.js';
+import { makeTestRoom } from '../helpers/room.js';
 
-function makeRoom(overrides: Partial<RoomOptions> = {}) {
-  const timers = createFakeTimers(500);
-  const expired: Room[] = [];
-  const room = new Room({
-    code: 'ABCDEF',
+const makeRoom: typeof makeTestRoom = (overrides = {}) =>
+  makeTestRoom({
     name: 'Bots',
     maxPlayers: 4,
-    isPrivate: false,
-    tickHz: 30,
-    snapshotHz: 30,
-    emptyTtlMs: 30_000,
     seed: 11,
-    now: timers.now,
-    timers,
-    onExpire: (r) => expired.push(r),
     bots: { minPlayers: 3, difficulty: 'hard' },
     ...overrides,
   });
-  return { room, timers, expired };
-}
 
 const botIds = (room: Room) => [...room.world.players.values()].filter((p) => p.bot).map((p) => p.id);
 

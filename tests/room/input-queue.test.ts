@@ -9,16 +9,18 @@ import { createRandom } from '../../game-server/sim/rng.js';
 import { Key } from '../../protocol/index.js';
 
 const input = (seq: number) => ({ seq, keys: seq % 32, aim: 0 });
+const newCounters = () => ({ inputsDropped: 0, inputsLate: 0 });
 
 describe('InputQueue', () => {
   it('yields inputs in seq order, one per take', () => {
-    const q = new InputQueue();
+    const q = new InputQueue(newCounters());
     for (const s of [1, 2]) q.push(input(s));
     expect([q.take()?.seq, q.take()?.seq, q.take()]).toEqual([1, 2, undefined]);
   });
 
   it('drops duplicates and seqs not newer than the last applied or queued', () => {
-    const q = new InputQueue();
+    const c = newCounters();
+    const q = new InputQueue(c);
     expect(q.push(input(5))).toBe(true);
     expect(q.push(input(5))).toBe(false);
     expect(q.push(input(4))).toBe(false);
@@ -26,43 +28,48 @@ describe('InputQueue', () => {
     expect(q.push(input(5))).toBe(false);
     expect(q.push(input(3))).toBe(false);
     expect(q.push(input(6))).toBe(true);
-    expect(q.dropped).toBe(4);
+    expect(c.inputsDropped).toBe(4);
   });
 
   it('keeps at most cap inputs, dropping the oldest', () => {
-    const q = new InputQueue(8);
+    const c = newCounters();
+    // No backlog shedding or standing-queue skips, so the takes yield exactly what was kept.
+    const q = new InputQueue(c, 8, 8, Number.POSITIVE_INFINITY);
     for (let s = 1; s <= 11; s++) q.push(input(s));
     expect(q.length).toBe(8);
-    expect(q.dropped).toBe(3);
-    expect(q.length).toBe(8);
+    expect(c.inputsDropped).toBe(3);
+    const taken = Array.from({ length: 9 }, () => q.take()?.seq);
+    expect(taken).toEqual([4, 5, 6, 7, 8, 9, 10, 11, undefined]);
+    expect(c.inputsLate).toBe(0);
   });
 
   it('sheds a backlog: at most two wait per tick, the skipped count as late, their fire is merged', () => {
-    const counters = { inputsDropped: 0, inputsLate: 0 };
-    const q = new InputQueue(8, counters);
+    const counters = newCounters();
+    const q = new InputQueue(counters, 8);
     q.push({ seq: 1, keys: 16, aim: 0 });
     for (const s of [2, 3, 4]) q.push({ seq: s, keys: 8, aim: 0 });
     const first = q.take();
     expect(first?.seq).toBe(3);
     expect(first?.keys).toBe(8 | 16);
     expect(q.take()?.seq).toBe(4);
-    expect(q.late).toBe(2);
     expect(counters.inputsLate).toBe(2);
   });
 
   it('never skips inputs that arrive evenly (one per tick)', () => {
-    const q = new InputQueue();
+    const c = newCounters();
+    const q = new InputQueue(c);
     const applied: number[] = [];
     for (let s = 1; s <= 200; s++) {
       q.push(input(s));
       applied.push(q.take()!.seq);
     }
     expect(applied).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    expect(q.late).toBe(0);
+    expect(c.inputsLate).toBe(0);
   });
 
   it('drains a standing queue of one after STANDING_QUEUE_TICKS takes, skipping exactly one input', () => {
-    const q = new InputQueue();
+    const c = newCounters();
+    const q = new InputQueue(c);
     q.push({ seq: 1, keys: Key.Fire, aim: 0 });
     const applied: number[] = [];
     for (let s = 2; s <= 50; s++) {
@@ -74,12 +81,12 @@ describe('InputQueue', () => {
     expect(applied.slice(0, k)).toEqual(Array.from({ length: k }, (_, i) => i + 1));
     expect(applied[k]).toBe(k + 2);
     expect(applied.at(-1)).toBe(50);
-    expect(q.late).toBe(1);
+    expect(c.inputsLate).toBe(1);
     expect(q.length).toBe(0);
   });
 
   it('merges the fire press of an input skipped to drain a standing queue', () => {
-    const q = new InputQueue(8, undefined, MAX_BACKLOG, 1);
+    const q = new InputQueue(newCounters(), 8, MAX_BACKLOG, 1);
     q.push(input(1));
     q.push({ seq: 2, keys: Key.Fire | Key.Up, aim: 0 });
     expect(q.take()?.seq).toBe(1);
@@ -93,7 +100,8 @@ describe('InputQueue', () => {
     for (const jitter of [0.1, 0.3]) {
       for (const phase of [0.02, 0.5, 0.98]) {
         const rng = createRandom(7);
-        const q = new InputQueue();
+        const c = newCounters();
+        const q = new InputQueue(c);
         // Input s arrives at (s + phase +- jitter) ticks plus rare 1.5-tick stalls, in order (TCP).
         const arrivals: number[] = [];
         for (let s = 1; s <= 3000; s++) {
@@ -117,13 +125,14 @@ describe('InputQueue', () => {
         expect(acked).toBe(3000);
         expect(worstWait, `jitter ${jitter} phase ${phase}`).toBeLessThanOrEqual(1);
         // Skips stay a minority even where arrivals straddle the tick; elsewhere they are rare.
-        expect(q.late).toBeLessThan(3000 * (phase === 0.5 ? 0.03 : 0.3));
+        expect(c.inputsLate).toBeLessThan(3000 * (phase === 0.5 ? 0.03 : 0.3));
       }
     }
   });
 
   it('skips an input whose step a tick without input already took, once it arrives bunched', () => {
-    const q = new InputQueue();
+    const c = newCounters();
+    const q = new InputQueue(c);
     q.push(input(1));
     expect(q.take()?.seq).toBe(1);
     expect(q.take()).toBeUndefined(); // input 2 is late: the player moves on held keys
@@ -132,7 +141,7 @@ describe('InputQueue', () => {
     const next = q.take();
     expect(next?.seq).toBe(3); // the ack jumps past 2 at once rather than 3 waiting a tick
     expect(next?.keys).toBe(3 | Key.Fire);
-    expect(q.late).toBe(1);
+    expect(c.inputsLate).toBe(1);
     q.push(input(4));
     q.push(input(5));
     expect(q.take()?.seq).toBe(4); // the debt is repaid: a later bunch waits as before
@@ -140,7 +149,7 @@ describe('InputQueue', () => {
   });
 
   it(`remembers at most ${MAX_BORROWED} input-less ticks`, () => {
-    const q = new InputQueue();
+    const q = new InputQueue(newCounters());
     for (let t = 0; t < 10; t++) q.take();
     const applied: (number | undefined)[] = [];
     for (let s = 1; s <= 2 * MAX_BORROWED + 2; s += 2) {
@@ -157,20 +166,21 @@ describe('InputQueue', () => {
 
   it('with no jitter at any phase, never skips and leaves nothing waiting', () => {
     for (const phase of [0, 0.001, 0.5, 0.999]) {
-      const q = new InputQueue();
+      const c = newCounters();
+      const q = new InputQueue(c);
       let next = 0;
       for (let tick = 1; tick <= 300; tick++) {
         while (next < 300 && next + 1 + phase < tick) q.push(input(++next));
         q.take();
         expect(q.length).toBe(0);
       }
-      expect(q.late).toBe(0);
+      expect(c.inputsLate).toBe(0);
     }
   });
 
   it('refuses seqs from the future', () => {
-    const counters = { inputsDropped: 0, inputsLate: 0 };
-    const q = new InputQueue(8, counters);
+    const counters = newCounters();
+    const q = new InputQueue(counters, 8);
     expect(q.push(input(1000))).toBe(false);
     expect(q.push(input(1))).toBe(true);
     expect(q.take()?.seq).toBe(1);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { INTEREST_ENTER_PX, INTEREST_EXIT_PX, InterestView } from '../../game-server/room/interest.js';
-import { Room } from '../../game-server/room/room.js';
 import {
   ARENA_LARGE,
   ArenaId,
@@ -12,7 +11,7 @@ import {
   type WireState,
 } from '../../protocol/index.js';
 import { createFakeClient } from '../helpers/fake-client.js';
-import { createFakeTimers } from '../helpers/fake-timers.js';
+import { makeTestRoom } from '../helpers/room.js';
 
 const S = 16;
 function stateWith(others: [id: number, x: number][]): WireState {
@@ -71,21 +70,10 @@ describe('interest management', () => {
   });
 
   it('a large-arena room announces its arena and sends each client only what is near it', () => {
-    const timers = createFakeTimers(0);
-    const room = new Room({
-      code: 'BIGGER',
-      name: 'Big',
-      maxPlayers: 100,
-      isPrivate: false,
-      tickHz: 30,
-      snapshotHz: 30,
-      emptyTtlMs: 30_000,
-      seed: 3,
-      now: timers.now,
-      timers,
-      onExpire: () => undefined,
-      arenaId: ArenaId.Large,
-    });
+    const { room } = makeTestRoom(
+      { code: 'BIGGER', name: 'Big', maxPlayers: 100, seed: 3, arenaId: ArenaId.Large },
+      0,
+    );
     expect(room.world.arena).toBe(ARENA_LARGE);
     const clients = [createFakeClient(), createFakeClient(), createFakeClient()];
     for (const [i, c] of clients.entries()) room.join(`p${i}`, c);

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Room } from '../../game-server/room/room.js';
-import type { RoomOptions } from '../../game-server/room/room-types.js';
 import { ClientMsg, CloseCode, Key, NoticeCode, PROTOCOL_VERSION, ServerMsg } from '../../protocol/index.js';
 import { createFakeClient } from '../helpers/fake-client.js';
-import { createFakeTimers } from '../helpers/fake-timers.js';
-
-function makeRoom(overrides: Partial<RoomOptions> = {}) {
-  const timers = createFakeTimers(500);
-  const expired: Room[] = [];
-  const room = new Room({
-    code: 'ABCDEF',
-    name: 'Test room',
-    maxPlayers: 2,
-    isPrivate: false,
-    tickHz: 30,
-    snapshotHz: 30,
-    emptyTtlMs: 30_000,
-    seed: 7,
-    now: timers.now,
-    timers,
-    onExpire: (r) => expired.push(r),
-    ...overrides,
-  });
-  return { room, timers, expired };
-}
+import { makeTestRoom as makeRoom } from '../helpers/room.js';
 
 describe('Room', () => {
   it('welcomes a player with room-local ids from 1, then sends the roster', () => {
@@ -54,6 +32,24 @@ describe('Room', () => {
         .at(-1)?.[1]
         .map((e) => e[1]),
     ).toEqual(['ann', 'bob']);
+  });
+
+  it('greets a joining player with Welcome, Roster and Pickups in one cork; the others get the Roster', () => {
+    const { room } = makeRoom();
+    const a = createFakeClient();
+    room.join('ann', a);
+    const b = createFakeClient();
+    const corked: number[][] = [];
+    b.cork = (fn) => {
+      const from = b.frames.length;
+      fn();
+      corked.push(b.frames.slice(from).map((f) => f[0]));
+    };
+    const before = a.frames.length;
+    room.join('bob', b);
+    expect(corked).toEqual([[ServerMsg.Welcome, ServerMsg.Roster, ServerMsg.Pickups]]);
+    expect(b.frames.map((f) => f[0])).toEqual([ServerMsg.Welcome, ServerMsg.Roster, ServerMsg.Pickups]);
+    expect(a.frames.slice(before).map((f) => f[0])).toEqual([ServerMsg.Roster]);
   });
 
   it('refuses a player when full', () => {

@@ -2,26 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FrameLimits } from '../../game-server/net/frame-limits.js';
 import { closeHoldsSeat, ResumeService } from '../../game-server/net/resume-upgrade.js';
 import { createSession, type Session } from '../../game-server/net/session.js';
-import { Room } from '../../game-server/room/room.js';
 import { ClientMsg, CloseCode, Key, RosterFlag, ServerMsg } from '../../protocol/index.js';
 import { createFakeClient, type FakeClient } from '../helpers/fake-client.js';
-import { createFakeTimers } from '../helpers/fake-timers.js';
+import { makeTestRoom } from '../helpers/room.js';
 
 function setup(graceS = 20) {
-  const timers = createFakeTimers(1000);
-  const room = new Room({
-    code: 'ABCDEF',
-    name: 'Seats',
-    maxPlayers: 4,
-    isPrivate: false,
-    tickHz: 30,
-    snapshotHz: 30,
-    emptyTtlMs: 60_000,
-    seed: 3,
-    now: timers.now,
-    timers,
-    onExpire: () => {},
-  });
+  const { room, timers } = makeTestRoom({ name: 'Seats', maxPlayers: 4, emptyTtlMs: 60_000, seed: 3 }, 1000);
   const service = new ResumeService({ graceS, room: (c) => (c === room.code ? room : undefined), timers });
   const connect = (name: string): { s: Session; c: FakeClient } => {
     const s = createSession(room, name, '127.0.0.1', new FrameLimits(30, timers.now));
@@ -67,8 +53,11 @@ describe('seats: detach and attach', () => {
     const away = lastRoster(b.c).find((e) => e[0] === a.s.playerId);
     expect((away?.[5] ?? 0) & RosterFlag.Away).toBe(RosterFlag.Away);
     const x = p!.x;
+    const framesBuilt = () => room.states.stats.fullFrames + room.states.stats.deltaFrames;
+    const built = framesBuilt();
     for (let i = 0; i < 10; i++) room.tick();
     expect(room.world.players.get(a.s.playerId)?.x).toBe(x);
+    expect(framesBuilt() - built).toBe(10); // b's States only: none is built for the detached seat
     expect(room.playerCount).toBe(2);
 
     const old = a.s.resumeToken;

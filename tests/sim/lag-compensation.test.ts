@@ -10,17 +10,13 @@ import {
   stepWorld,
   type World,
 } from '../../game-server/sim/index.js';
-import { type Arena, EventKind, Key } from '../../protocol/index.js';
+import { EventKind, Key } from '../../protocol/index.js';
+import { nextSeq, openArena, resetSeq } from '../helpers/sim.js';
 
-const open: Arena = {
-  width: 2000,
-  height: 2000,
-  walls: [],
-  spawns: [
-    { x: 300, y: 1000 },
-    { x: 900, y: 700 },
-  ],
-};
+const open = openArena([
+  { x: 300, y: 1000 },
+  { x: 900, y: 700 },
+]);
 const TICK_MS = 1000 / 30;
 
 /** Shooter 1 at (300, 1000) aiming +x; target 2 crossing the line of fire downwards at x = 900. */
@@ -34,13 +30,12 @@ function setup(targetY: number): World {
   return world;
 }
 
-let seq = 0;
 /** Server time of tick t (a running server's clock is far from 0). */
 const timeOf = (t: number) => 10_000 + t * TICK_MS;
 
 /** Steps one tick with the given inputs. */
 function step(world: World, inputs: [number, Omit<SimInput, 'seq'>][]) {
-  const map = new Map(inputs.map(([id, i]) => [id, { ...i, seq: ++seq }]));
+  const map = new Map(inputs.map(([id, i]) => [id, { ...i, seq: nextSeq() }]));
   return stepWorld(world, map, timeOf(world.tick + 1));
 }
 
@@ -61,7 +56,7 @@ function duel(fireTick: number, viewLagMs: number | null, targetY = 900) {
     ]);
     for (const e of events) if (e[0] === EventKind.Hit) hits.push(t);
   }
-  return { hits, target: world.players.get(2)! };
+  return { hits, shooter: world.players.get(1)!, target: world.players.get(2)! };
 }
 
 describe('lag compensation', () => {
@@ -101,13 +96,15 @@ describe('lag compensation', () => {
   it('caps the rewind: a view older than MAX_REWIND_MS is resolved at the cap', () => {
     const capped = duel(3, 5000);
     const atCap = duel(3, MAX_REWIND_MS);
+    // The history holds only ~300 ms, so the hits alone would match without the cap too.
+    expect(capped.shooter.viewLagMs).toBe(MAX_REWIND_MS);
     expect(capped.hits).toEqual(atCap.hits);
   });
 
   it('is deterministic', () => {
-    seq = 0;
+    resetSeq();
     const a = duel(3, 200);
-    seq = 0;
+    resetSeq();
     expect(duel(3, 200)).toEqual(a);
   });
 });

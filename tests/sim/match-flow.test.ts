@@ -3,13 +3,11 @@ import {
   addPlayer,
   createWorld,
   removePlayer,
-  type SimInput,
   stepWorld,
   type World,
   winnerOf,
 } from '../../game-server/sim/index.js';
 import {
-  type Arena,
   EventKind,
   type GameEvent,
   GameMode,
@@ -18,16 +16,12 @@ import {
   RoundPhase,
   Team,
 } from '../../protocol/index.js';
+import { hold, openArena, run } from '../helpers/sim.js';
 
-const field: Arena = {
-  width: 2000,
-  height: 2000,
-  walls: [],
-  spawns: [
-    { x: 500, y: 1000 },
-    { x: 800, y: 1000 },
-  ],
-};
+const field = openArena([
+  { x: 500, y: 1000 },
+  { x: 800, y: 1000 },
+]);
 
 function flowWorld(): World {
   return createWorld({
@@ -38,15 +32,6 @@ function flowWorld(): World {
     killTarget: 1,
     timingMs: { countdownMs: 1000, intermissionMs: 1000 },
   });
-}
-
-let seq = 0;
-const hold = (keys: number, aim = 0): SimInput => ({ seq: ++seq, keys, aim });
-
-function run(world: World, ticks: number, inputs = new Map<number, SimInput>()): GameEvent[] {
-  const all: GameEvent[] = [];
-  for (let i = 0; i < ticks; i++) all.push(...stepWorld(world, inputs));
-  return all;
 }
 
 const kinds = (events: GameEvent[]) => events.map((e) => e[0]);

@@ -10,8 +10,9 @@ import {
   segmentHitsCircle,
   segmentHitsWall,
 } from '../../protocol/index.js';
+import { openArena } from '../helpers/sim.js';
 
-const open: Arena = { width: 2000, height: 2000, walls: [], spawns: [{ x: 100, y: 100 }] };
+const open = openArena([{ x: 100, y: 100 }]);
 const dt = 1 / 30;
 const step = PLAYER_SPEED_PX_S * dt;
 const onGrid = (v: number) => Number.isInteger(v * POSITION_SCALE);

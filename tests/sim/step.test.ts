@@ -9,7 +9,6 @@ import {
   type World,
 } from '../../game-server/sim/index.js';
 import {
-  type Arena,
   EventKind,
   type GameEvent,
   Key,
@@ -17,17 +16,13 @@ import {
   PROJECTILE_DAMAGE,
   RoundPhase,
 } from '../../protocol/index.js';
+import { hold, openArena, run as runTicks } from '../helpers/sim.js';
 
 // Two spawn points facing each other across an open field make shots predictable.
-const duel: Arena = {
-  width: 2000,
-  height: 2000,
-  walls: [],
-  spawns: [
-    { x: 500, y: 1000 },
-    { x: 800, y: 1000 },
-  ],
-};
+const duel = openArena([
+  { x: 500, y: 1000 },
+  { x: 800, y: 1000 },
+]);
 
 function duelWorld(killTarget = 15): World {
   const world = createWorld({ tickHz: 30, seed: 1, arena: duel, killTarget });
@@ -41,14 +36,9 @@ function duelWorld(killTarget = 15): World {
   return world;
 }
 
-let seq = 0;
-const hold = (keys: number, aim = 0): SimInput => ({ seq: ++seq, keys, aim });
-
-function run(world: World, ticks: number, inputs = new Map<number, SimInput>()): GameEvent[] {
-  const all: GameEvent[] = [];
-  for (let i = 0; i < ticks; i++) all.push(...stepWorld(world, i === 0 ? inputs : new Map()));
-  return all;
-}
+/** Steps `ticks` ticks with `inputs` on the first only (the keys stay held). */
+const run = (world: World, ticks: number, inputs?: Map<number, SimInput>): GameEvent[] =>
+  runTicks(world, ticks, inputs, 1);
 
 describe('stepWorld', () => {
   it('applies inputs, keeps keys held and acknowledges the seq', () => {

@@ -3,17 +3,13 @@ import {
   addPlayer,
   createWorld,
   playerFlags,
-  type SimInput,
   snapshotPickups,
-  stepWorld,
   type World,
 } from '../../game-server/sim/index.js';
 import {
   ARENA,
   ARENA_LARGE,
-  type Arena,
   EventKind,
-  type GameEvent,
   GameMode,
   Key,
   LARGE_PICKUPS,
@@ -26,17 +22,9 @@ import {
   STANDARD_PICKUPS,
   Team,
 } from '../../protocol/index.js';
+import { hold, openArena, run } from '../helpers/sim.js';
 
-const field: Arena = { width: 2000, height: 2000, walls: [], spawns: [{ x: 100, y: 100 }] };
-
-let seq = 0;
-const hold = (keys: number, aim = 0): SimInput => ({ seq: ++seq, keys, aim });
-
-function run(world: World, ticks: number, inputs = new Map<number, SimInput>()): GameEvent[] {
-  const all: GameEvent[] = [];
-  for (let i = 0; i < ticks; i++) all.push(...stepWorld(world, inputs));
-  return all;
-}
+const field = openArena([{ x: 100, y: 100 }]);
 
 /** Players in a row along y = 1000 at the given x, unprotected. */
 function line(world: World, row: [id: number, x: number, team: number][]): void {
