@@ -1,4 +1,5 @@
 /** The hosting part of the configuration: Redis mode, public URL, node id, admin token, drain and resume timings. */
+import { NODE_ID_PATTERN } from './cluster/cluster-keys.js';
 import { MIN_ADMIN_TOKEN_LENGTH } from './net/admin-routes.js';
 
 /** Hosting settings (see docs/HOSTING.md); all null/defaults means the embedded single-process mode. */
@@ -39,11 +40,21 @@ export type HostingFail = (message: string) => never;
 /** Reads one raw value (flag first, then env). */
 export type RawPick = (flag: string, envKey: string) => string | undefined;
 
-function secondsIn(fail: HostingFail, label: string, raw: string, min: number, max: number): number {
+/** `raw` as a number of seconds in [min, max]; `fail`s naming `label` otherwise. */
+export function secondsIn(fail: HostingFail, label: string, raw: string, min: number, max: number): number {
   const n = Number(raw.trim());
   if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max)
     fail(`${label} must be a number of seconds between ${min} and ${max}, got "${raw}"`);
   return n;
+}
+
+/** `raw` as a URL, or null if it is not one. */
+function parseUrl(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
 }
 
 /** Validates the hosting flags; `fail` throws the caller's ConfigError. */
@@ -52,12 +63,7 @@ export function parseHosting(pick: RawPick, fail: HostingFail): HostingConfig {
   const redisRaw = pick('redis', 'REDIS_URL');
   let redisUrl: string | null = null;
   if (redisRaw !== undefined && redisRaw.trim() !== '') {
-    let u: URL | null = null;
-    try {
-      u = new URL(redisRaw.trim());
-    } catch {
-      u = null;
-    }
+    const u = parseUrl(redisRaw.trim());
     if (!u || (u.protocol !== 'redis:' && u.protocol !== 'rediss:'))
       fail('--redis/REDIS_URL must be a redis:// or rediss:// URL');
     redisUrl = redisRaw.trim();
@@ -65,12 +71,7 @@ export function parseHosting(pick: RawPick, fail: HostingFail): HostingConfig {
   const publicRaw = pick('publicUrl', 'PUBLIC_URL');
   let publicUrl: string | null = null;
   if (publicRaw !== undefined && publicRaw.trim() !== '') {
-    let u: URL | null = null;
-    try {
-      u = new URL(publicRaw.trim());
-    } catch {
-      u = null;
-    }
+    const u = parseUrl(publicRaw.trim());
     if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || u.search !== '' || u.hash !== '')
       fail(`--public-url/PUBLIC_URL must be an http(s) URL without query or hash, got "${publicRaw}"`);
     publicUrl = publicRaw.trim().replace(/\/+$/, '');
@@ -78,7 +79,7 @@ export function parseHosting(pick: RawPick, fail: HostingFail): HostingConfig {
   if (redisUrl !== null && publicUrl === null)
     fail('--redis/REDIS_URL needs --public-url/PUBLIC_URL: how clients reach this process');
   const nodeId = pick('nodeId', 'NODE_ID') ?? null;
-  if (nodeId !== null && !/^[A-Za-z0-9_.-]{1,64}$/.test(nodeId))
+  if (nodeId !== null && !NODE_ID_PATTERN.test(nodeId))
     fail('--node-id/NODE_ID must be 1..64 of A-Z a-z 0-9 _ . -');
   const tokenRaw = pick('adminToken', 'ADMIN_TOKEN');
   const adminToken = tokenRaw === undefined || tokenRaw === '' ? null : tokenRaw;

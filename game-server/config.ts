@@ -6,7 +6,7 @@ import {
   DEFAULT_TICK_HZ,
   MAX_PLAYERS_PER_ROOM_LIMIT,
 } from '../protocol/index.js';
-import { type HostingConfig, parseHosting } from './cluster-config.js';
+import { type HostingConfig, parseHosting, secondsIn } from './cluster-config.js';
 import { findPackageRoot } from './package-root.js';
 
 /** Log levels accepted by --log-level (pino's, plus silent). */
@@ -86,12 +86,12 @@ function integer(label: string, raw: string, min: number, max: number): number {
   return n;
 }
 
+function configFail(message: string): never {
+  throw new ConfigError(message);
+}
+
 function seconds(label: string, raw: string): number {
-  const n = Number(raw.trim());
-  if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 86_400) {
-    throw new ConfigError(`${label} must be a number of seconds between 0 and 86400, got "${raw}"`);
-  }
-  return n;
+  return secondsIn(configFail, label, raw, 0, 86_400);
 }
 
 function buildProgram(): Command {
@@ -219,9 +219,7 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
   if (slowS < 0.1) throw new ConfigError('--slow-consumer-timeout must be at least 0.1 seconds');
   const originsRaw = pick('allowedOrigins', 'ALLOWED_ORIGINS');
 
-  const hosting = parseHosting(pick, (message) => {
-    throw new ConfigError(message);
-  });
+  const hosting = parseHosting(pick, configFail);
 
   return Object.freeze({
     ...hosting,

@@ -1,7 +1,7 @@
-/** Entry point: parse config, check the native uWS addon, start the server, shut down cleanly on signals. */
+/** Entry point: parse config, start the server (it checks the native uWS addon), shut down cleanly on signals. */
+import { errorText } from './cluster/cluster-error.js';
 import { ConfigError, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { assertNativeUws, uwsIsNative } from './native.js';
 import { startServer } from './net/server.js';
 
 function fail(message: string, code: number): never {
@@ -20,20 +20,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  try {
-    assertNativeUws();
-    if (!uwsIsNative()) throw new Error('uWebSockets.js native binary not loaded');
-  } catch (err) {
-    fail(`tickfire: ${err instanceof Error ? err.message : String(err)}`, 1);
-  }
-
   const log = createLogger(config);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(config, log);
   } catch (err) {
-    // e.g. Redis unreachable: the ClusterError names the redacted URL.
-    fail(`tickfire: ${err instanceof Error ? err.message : String(err)}`, 1);
+    // e.g. uWS not native, or Redis unreachable (the ClusterError names the redacted URL).
+    fail(`tickfire: ${errorText(err)}`, 1);
   }
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const cluster = server.directory ? { node: server.directory.nodeId, publicUrl: config.publicUrl } : {};
@@ -66,4 +59,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 }
 
-main().catch((err: unknown) => fail(`tickfire: ${err instanceof Error ? err.message : String(err)}`, 1));
+main().catch((err: unknown) => fail(`tickfire: ${errorText(err)}`, 1));

@@ -95,8 +95,8 @@ export interface ServerMetrics {
   readonly inputsDropped: Counter;
   readonly inputsLate: Counter;
   readonly closes: Counter<'reason'>;
-  /** Counts one closed connection under its bounded reason label. */
-  recordClose(reason: number | string): void;
+  /** Counts a close under the first word of `reason` when known ("kicked: ..."), else under `code`. */
+  recordClose(code: number, reason: string): void;
   /**
    * Adds what a room's cumulative drop counters grew by since the last call for that room (call it
    * every tick or at each scrape, and once more before forgetRoom).
@@ -182,7 +182,10 @@ export function createMetrics(opts: MetricsOptions = {}): ServerMetrics {
     countBytesOut: (n) => {
       pending.out += n;
     },
-    recordClose: (reason) => closes.inc({ reason: closeReasonLabel(reason) }),
+    recordClose: (code, reason) => {
+      const label = closeReasonLabel(reason);
+      closes.inc({ reason: label === 'other' ? closeReasonLabel(code) : label });
+    },
     addRoomStats(code, stats) {
       const prev = seen.get(code) ?? {
         stateFramesSkipped: 0,

@@ -1,4 +1,5 @@
 // Builds the server and/or the client when their output is missing or older than their sources.
+// A module only (start.mjs, test.mjs and soak.mjs import it): it does nothing when loaded.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,14 +15,16 @@ function newestMtime(dir) {
   return newest;
 }
 
-function stale(output, sources) {
+/** True if `output` (relative to the repo) is missing or older than a file under `sources`. */
+export function stale(output, sources) {
   const out = join(root, output);
   if (!existsSync(out)) return true;
   const built = statSync(out).mtimeMs;
   return sources.some((dir) => newestMtime(dir) > built);
 }
 
-function run(script) {
+/** Runs `npm run -s script`; exits with its status if it fails. */
+export function run(script) {
   const r = spawnSync('npm', ['run', '-s', script], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`tickfire: npm run ${script} failed`);

@@ -1,12 +1,13 @@
 // `npm run soak -- --seconds 60`: the built server on 127.0.0.1 under honest bots and hostile clients
 // (garbage, floods, slow readers, oversize frames, connection storms) for a bounded time. Reports honest
 // players' State-frame gaps and server RSS over time; exits 1 if p99 gap > 2 ticks or RSS keeps growing.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Packr } from 'msgpackr';
 import WebSocket from 'ws';
+import { run, stale } from './build-if-stale.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -32,20 +33,11 @@ function fail(msg) {
   process.exit(2);
 }
 
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true }))
-    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
-  return t;
-}
-
+/** The built server, rebuilt first if stale (a failed build ends the soak). */
 function buildServer() {
-  const main = join(root, 'dist/node/game-server/main.js');
-  if (existsSync(main) && statSync(main).mtimeMs >= Math.max(newest('protocol'), newest('game-server')))
-    return main;
-  const r = spawnSync('npm', ['run', '-s', 'build:server'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0 && !existsSync(main)) fail('npm run build:server failed');
-  return main;
+  const main = 'dist/node/game-server/main.js';
+  if (stale(main, ['protocol', 'game-server'])) run('build:server');
+  return join(root, main);
 }
 
 function startServer(main) {

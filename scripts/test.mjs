@@ -3,19 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIfStale } from './build-if-stale.mjs';
+import { buildIfStale, run as npmRun } from './build-if-stale.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const step = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.error(`tickfire: ${cmd} ${args.join(' ')} failed`);
-    process.exit(r.status ?? 1);
-  }
-};
 
-step('npm', ['run', '-s', 'typecheck']);
-step('npm', ['run', '-s', 'lint']);
+npmRun('typecheck');
+npmRun('lint');
 buildIfStale();
 
 const outDir = join(root, 'test-artifacts');

@@ -1,8 +1,8 @@
 /**
  * The Redis-backed cluster directory: which server processes (nodes) are alive and which rooms each
  * one hosts, kept alive by heartbeats and gone within the expiry when a node dies; quick-play and
- * node picking across the cluster; seat tokens; cross-node room creation; chat and player counts
- * over pub/sub. Redis failures reject with ClusterError or are logged; they never crash the process.
+ * node picking across the cluster; seat tokens; cross-node room creation; chat over pub/sub. Redis
+ * failures reject with ClusterError or are logged; they never crash the process.
  * This class is the facade: each concern lives in its own module beside it.
  */
 import { ChannelRouter } from './channel-router.js';
@@ -16,7 +16,6 @@ import {
 } from './cluster-options.js';
 import type { CreateRoomSpec, ListedRoom, LocalRoom, NodeInfo } from './cluster-types.js';
 import { NodePresence } from './node-presence.js';
-import { PlayerCounts } from './player-counts.js';
 import { RedisConnections, redactUrl } from './redis-connections.js';
 import { findResumeNode, forgetResume, type ResumeNode, recordResume } from './resume-index.js';
 import { type ChatHandler, chatBody, chatReceiver, type Unsubscribe } from './room-chat.js';
@@ -39,7 +38,6 @@ export class ClusterDirectory {
   private readonly router: ChannelRouter;
   private readonly requests: RoomRequests;
   private readonly presence: NodePresence;
-  private readonly players: PlayerCounts;
   private readonly warn: (obj: object, msg: string) => void;
   private closed = false;
 
@@ -56,7 +54,6 @@ export class ClusterDirectory {
     this.warn = (obj, msg) => o.log.warn(obj, msg);
     this.requests = new RoomRequests({ ...o, pub: this.redis.cmd, router: this.router, warn: this.warn });
     this.presence = new NodePresence({ ...o, redis: this.redis.cmd, isClosed });
-    this.players = new PlayerCounts(o.now, o.expiryMs);
   }
 
   /** Connects, registers this node, subscribes its channels and starts the heartbeat; rejects if Redis is unreachable. */
@@ -65,7 +62,6 @@ export class ClusterDirectory {
     try {
       await d.redis.connect();
       await d.requests.start();
-      await d.router.subscribe(d.o.keys.players, (m) => d.players.onMessage(m));
       await d.presence.beat();
     } catch (err) {
       d.redis.disconnect();
@@ -149,21 +145,6 @@ export class ClusterDirectory {
   /** The least-loaded live node that is not draining (players, then rooms); null if none. */
   async pickNodeForNewRoom(): Promise<NodeInfo | null> {
     return pickLeastLoadedNode((await this.liveNodes()).values());
-  }
-
-  /** Players over all live nodes, from their registrations. */
-  async globalPlayerCount(): Promise<number> {
-    let n = 0;
-    for (const node of (await this.liveNodes()).values()) n += node.players;
-    return n;
-  }
-
-  /**
-   * Calls `handler` with the cluster's player total each time a node announces its count (every
-   * heartbeat of every node); counts older than the expiry are left out.
-   */
-  onPlayerCount(handler: (total: number) => void): () => void {
-    return this.players.listen(handler);
   }
 
   /** Reserves a seat in room `code` for `name`: the client must present the token to `url` within the TTL. */

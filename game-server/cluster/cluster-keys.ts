@@ -3,6 +3,9 @@
 /** Accepted key prefixes. */
 export const KEY_PREFIX_PATTERN = /^[A-Za-z0-9:_.-]{0,64}$/;
 
+/** Accepted node ids (they appear in key names). */
+export const NODE_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
 /** Key and channel names under `prefix`. */
 export interface ClusterKeys {
   /** Set of node ids that may be alive (entries without a node key are cleaned on read). */
@@ -20,8 +23,6 @@ export interface ClusterKeys {
   chat(code: string): string;
   /** Which node holds a resumable seat, keyed by the SHA-256 digest of its resume token. */
   resume(digest: string): string;
-  /** Player-count announcements. */
-  readonly players: string;
 }
 
 /** The names under `prefix`; throws on a prefix with unexpected characters. */
@@ -37,6 +38,5 @@ export function clusterKeys(prefix: string): ClusterKeys {
     replies: (id) => `${prefix}rep:${id}`,
     chat: (code) => `${prefix}chat:${code}`,
     resume: (digest) => `${prefix}resume:${digest}`,
-    players: `${prefix}players`,
   };
 }

@@ -1,6 +1,6 @@
 /** How a cluster directory is set up: the options, their defaults, and their checks. */
 import { randomBytes } from 'node:crypto';
-import { type ClusterKeys, clusterKeys } from './cluster-keys.js';
+import { type ClusterKeys, clusterKeys, NODE_ID_PATTERN } from './cluster-keys.js';
 import type { LocalRoom } from './cluster-types.js';
 
 /** Where the directory logs (pino's Logger fits). */
@@ -32,8 +32,6 @@ export interface ClusterOptions {
   readonly localRooms?: () => Iterable<LocalRoom>;
   /** @default console-based */
   readonly log?: ClusterLog;
-  /** Monotonic ms, for player-count freshness. @default performance.now */
-  readonly now?: () => number;
 }
 
 /** The options with every default filled in and the key names derived. */
@@ -48,7 +46,6 @@ export interface ResolvedClusterOptions {
   readonly requestTimeoutMs: number;
   readonly localRooms: (() => Iterable<LocalRoom>) | undefined;
   readonly log: ClusterLog;
-  readonly now: () => number;
 }
 
 const consoleLog: ClusterLog = {
@@ -56,8 +53,6 @@ const consoleLog: ClusterLog = {
   warn: (obj, msg) => console.warn(msg, obj),
   error: (obj, msg) => console.error(msg, obj),
 };
-
-const NODE_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** Fills in the defaults; throws on a bad node id, key prefix or heartbeat/expiry pair. */
 export function resolveClusterOptions(opts: ClusterOptions): ResolvedClusterOptions {
@@ -79,6 +74,5 @@ export function resolveClusterOptions(opts: ClusterOptions): ResolvedClusterOpti
     requestTimeoutMs: opts.requestTimeoutMs ?? 3000,
     localRooms: opts.localRooms,
     log: opts.log ?? consoleLog,
-    now: opts.now ?? (() => performance.now()),
   };
 }

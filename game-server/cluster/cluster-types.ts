@@ -1,5 +1,6 @@
 /** What the cluster directory stores in Redis and sends over pub/sub, with schemas to validate it on read. */
 import { z } from 'zod';
+import { NODE_ID_PATTERN } from './cluster-keys.js';
 
 /** A live server process as the cluster sees it. */
 export interface NodeInfo {
@@ -73,7 +74,7 @@ export interface ClusterChatMessage {
   readonly text: string;
 }
 
-const nodeId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
+const nodeId = z.string().regex(NODE_ID_PATTERN);
 const count = z.number().int().min(0).max(1_000_000);
 
 /** NodeInfo as stored. */
@@ -133,9 +134,6 @@ export const chatSchema = z.object({
   from: z.string().max(64),
   text: z.string().max(2048),
 });
-
-/** A node's player-count announcement. */
-export const playersSchema = z.object({ nodeId, players: count });
 
 /** Parses JSON text against `schema`; null when it is not JSON or does not match. */
 export function parseJson<T>(schema: z.ZodType<T>, raw: string | null | undefined): T | null {

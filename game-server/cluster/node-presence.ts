@@ -1,6 +1,6 @@
 /**
  * This node's presence in the directory: its node key and its rooms, refreshed by a heartbeat with
- * one expiry (so they vanish when the process dies), the draining flag, and the player count it announces.
+ * one expiry (so they vanish when the process dies), with the draining flag and the node's player count.
  */
 import type { Redis } from 'ioredis';
 import { ClusterError, errorText, guarded } from './cluster-error.js';
@@ -8,7 +8,6 @@ import type { ClusterKeys } from './cluster-keys.js';
 import type { ClusterLog } from './cluster-options.js';
 import { DROP_ROOMS_SCRIPT, PUT_NODE_SCRIPT } from './cluster-scripts.js';
 import type { LocalRoom, NodeInfo, RoomEntry } from './cluster-types.js';
-import { playersMessage } from './player-counts.js';
 
 /** What the presence needs. */
 export interface NodePresenceDeps {
@@ -89,7 +88,7 @@ export class NodePresence {
     await this.beat();
   }
 
-  /** Removes the node, its rooms and its player count at once; failures are logged (entries expire). */
+  /** Removes the node and its rooms at once; failures are logged (entries expire). */
   async deregister(): Promise<void> {
     try {
       await this.dropRooms([...this.local.keys()]);
@@ -97,14 +96,13 @@ export class NodePresence {
         .multi()
         .del(this.d.keys.node(this.d.nodeId))
         .srem(this.d.keys.nodes, this.d.nodeId)
-        .publish(this.d.keys.players, playersMessage(this.d.nodeId, 0))
         .exec();
     } catch (err) {
       this.d.log.warn({ err: errorText(err) }, 'cluster: could not deregister; entries will expire');
     }
   }
 
-  /** One heartbeat: refresh the node and its rooms, announce the player count. Never rejects with a crash. */
+  /** One heartbeat: refresh the node (with its player count) and its rooms. Never rejects with a crash. */
   beat(): Promise<void> {
     if (this.d.isClosed()) return Promise.resolve();
     this.beating ??= this.writeBeat().finally(() => {
@@ -114,7 +112,7 @@ export class NodePresence {
   }
 
   private async writeBeat(): Promise<void> {
-    const { redis, keys, log, nodeId } = this.d;
+    const { log } = this.d;
     try {
       const source = this.d.localRooms;
       if (source) {
@@ -131,7 +129,6 @@ export class NodePresence {
         this.collided.add(code);
         log.error({ room: code }, 'cluster: room code already registered by another node; room not listed');
       }
-      await redis.publish(keys.players, playersMessage(nodeId, this.playerSum()));
       if (this.beatFailing) log.info({}, 'cluster: heartbeat restored');
       this.beatFailing = false;
     } catch (err) {

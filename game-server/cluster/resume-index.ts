@@ -4,7 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { ClusterKeys } from './cluster-keys.js';
+import { type ClusterKeys, NODE_ID_PATTERN } from './cluster-keys.js';
 import { parseJson } from './cluster-types.js';
 import { seatDigest } from './seat-tokens.js';
 
@@ -15,7 +15,7 @@ export interface ResumeNode {
 }
 
 const resumeNodeSchema = z.object({
-  nodeId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+  nodeId: z.string().regex(NODE_ID_PATTERN),
   url: z.string().min(1).max(2048),
 });
 

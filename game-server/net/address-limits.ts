@@ -23,6 +23,14 @@ interface Entry {
 /** Why a join attempt is refused, or null if it may go on. */
 export type AddressVerdict = null | 'join_rate' | 'too_many_connections' | 'handshake_rate';
 
+/** The sentence of a rate refusal. */
+export function rateReason(verdict: Exclude<AddressVerdict, null>): string {
+  if (verdict === 'too_many_connections')
+    return 'too_many_connections: too many open games from your address';
+  if (verdict === 'handshake_rate') return 'handshake_rate: the server is busy, retry in a few seconds';
+  return 'join_rate: too many join attempts from your address, wait a few seconds';
+}
+
 /** Token buckets and connection counts keyed by client address. */
 export class AddressLimits {
   private readonly entries = new Map<string, Entry>();

@@ -28,11 +28,7 @@ export interface ClusterNode {
 
 /** What a node needs. */
 export interface ClusterNodeOptions {
-  readonly config: HostingConfig & {
-    readonly redisUrl: string;
-    readonly publicUrl: string;
-    readonly maxPlayers: number;
-  };
+  readonly config: HostingConfig & { readonly redisUrl: string; readonly publicUrl: string };
   readonly registry: RoomRegistry;
   readonly log: ClusterLog;
   readonly deliverChat: DeliverChat;

@@ -11,7 +11,7 @@ export type RefuseSocket = (ws: uWS.WebSocket<SessionData>, code: number, reason
 export function createRefuser(counters: NetCounters, log: LimitedLog): RefuseSocket {
   return (ws, code, reason) => {
     const s = ws.getUserData().session;
-    if (s.closed || s.refused) return;
+    if (s.refused) return;
     s.refused = true;
     counters.refuse('ws_close', reason);
     log.warn({ room: s.room.code, player: s.playerId, code, reason }, 'refusing client: closing socket');

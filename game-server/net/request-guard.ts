@@ -1,6 +1,6 @@
 /** The checks HTTP join probes and room creation share with the upgrade: origin and per-address rate. */
 import type uWS from 'uWebSockets.js';
-import type { AddressLimits } from './address-limits.js';
+import { type AddressLimits, rateReason } from './address-limits.js';
 import { clientAddress } from './client-address.js';
 import type { NetCounters } from './counters.js';
 import { replyJson } from './http-reply.js';
@@ -34,10 +34,10 @@ export function createRequestGuard(o: GuardOptions): RequestGuard {
       }
     }
     const ip = clientAddress(res, req.getHeader('x-forwarded-for'), o.trustProxy);
-    if (o.limits.attempt(ip) !== null) {
-      o.counters.refuse('http', 'join_rate');
-      const reason = 'join_rate: too many join attempts from your address, wait a few seconds';
-      replyJson(res, 429, { error: 'rate_limited', reason }, true);
+    const verdict = o.limits.attempt(ip);
+    if (verdict !== null) {
+      o.counters.refuse('http', verdict);
+      replyJson(res, 429, { error: 'rate_limited', reason: rateReason(verdict) }, true);
       return false;
     }
     return true;

@@ -58,8 +58,9 @@ export const RESUME_FAILED_REASON = 'your seat expired or its server restarted: 
 
 /**
  * Close codes after which the seat is freed at once: a deliberate leave (1000 from the client) and the
- * server's own refusals and removals. Everything else (1001 from a closing tab, 1006, 4008 slow
- * consumer, 4009 never reaches here with a live token) holds the seat for the grace period.
+ * server's own refusals and removals (the close handler passes uWS's protocol-error 1006 as 4001).
+ * Everything else (1001 from a closing tab, 1006, 4008 slow consumer; 4009 never reaches here with a
+ * live token) holds the seat for the grace period.
  */
 const FREEING_CODES = SEAT_ENDING_CLOSE_CODES;
 
@@ -135,8 +136,8 @@ export class ResumeService {
   }
 
   /**
-   * A joined socket closed with `code`: hold its seat, free it, or (replaced) leave it alone. A drop
-   * that would put its address over maxHeldPerIp frees the seat at once.
+   * A joined socket closed with `code`: hold its seat, free it, or (replaced) leave it alone. The code
+   * alone decides (closeHoldsSeat); a drop that would put its address over maxHeldPerIp frees the seat.
    */
   closed(s: Session, code: number): void {
     const token = s.resumeToken;
@@ -147,7 +148,7 @@ export class ResumeService {
     // Unknown token: a newer socket resumed this seat (this one was replaced) or it already expired.
     if (this.tokens.peek(token) === null) return;
     const seat = { roomCode: s.room.code, playerId: s.playerId };
-    if (s.refused || s.room.disposed || !closeHoldsSeat(code) || !this.held.tryHold(s.ip, seat)) {
+    if (s.room.disposed || !closeHoldsSeat(code) || !this.held.tryHold(s.ip, seat)) {
       this.tokens.release(token);
       s.room.leave(s.playerId);
       return;

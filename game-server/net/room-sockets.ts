@@ -11,7 +11,7 @@ export function roomSockets(sockets: Sockets, code: string): uWS.WebSocket<Sessi
   const out: uWS.WebSocket<SessionData>[] = [];
   for (const ws of sockets) {
     const s = ws.getUserData().session;
-    if (!s.closed && !s.refused && s.playerId !== 0 && s.room.code === code) out.push(ws);
+    if (!s.refused && s.playerId !== 0 && s.room.code === code) out.push(ws);
   }
   return out;
 }

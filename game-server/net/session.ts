@@ -7,20 +7,19 @@ import type { RoomClient, SendStatus } from '../room/room-client.js';
 import type { FrameBuckets, FrameLimits } from './frame-limits.js';
 
 /**
- * One WebSocket connection's state, with its inbound frame buckets (FrameLimits.take); `closed` is set
- * in the close handler, after which ws is never touched.
+ * One WebSocket connection's state, with its inbound frame buckets (FrameLimits.take). Once closed the
+ * socket is out of the server's open set and no handler runs for it, so nothing reads it again.
  */
 export interface Session extends FrameBuckets {
   readonly room: Room;
   readonly name: string;
-  /** The socket as rooms see it, from `open` on (null before). */
+  /** The socket as rooms see it, from `open` on (null before); the close handler marks it closed. */
   client: SocketClient | null;
   /** 0 until the room accepted the player in `open`. */
   playerId: number;
   /** The player's input queue once accepted (Inputs go straight to it); null before and for spectators. */
   inputs: InputQueue | null;
-  closed: boolean;
-  /** Set when the server refused a frame and is closing the socket (logged once). */
+  /** Set when the server ends the socket itself (refuser): it is then closed once and logged once. */
   refused: boolean;
   /** The client's address (per-address limits; never sent to other players). */
   readonly ip: string;
@@ -50,7 +49,6 @@ export function createSession(room: Room, name: string, ip: string, limits: Fram
     client: null,
     playerId: 0,
     inputs: null,
-    closed: false,
     refused: false,
     ip,
     ...limits.fresh(),

@@ -19,15 +19,17 @@ export function sweepIntervalMs(timeoutMs: number): number {
   return Math.min(1000, Math.max(50, Math.floor(timeoutMs / 4)));
 }
 
-/** One pass over the open sockets (closed ones are removed from `sockets` by the close handler). */
+/** One pass over the open sockets (the close handler removes a socket from `sockets`). */
 export function sweepSlowConsumers(
   sockets: ReadonlySet<uWS.WebSocket<SessionData>>,
   o: SlowConsumerOptions,
 ): void {
   const t = o.now();
   for (const ws of [...sockets]) {
+    // Closing one socket may close others (a room ending): skip those, uWS throws on a closed socket.
+    if (!sockets.has(ws)) continue;
     const s = ws.getUserData().session;
-    if (s.closed || s.refused) continue;
+    if (s.refused) continue;
     const buffered = ws.getBufferedAmount();
     if (buffered <= o.bytes) {
       s.slowSince = 0;

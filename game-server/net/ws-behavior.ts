@@ -15,14 +15,13 @@ import type { ServerMetrics } from '../metrics.js';
 import type { Matchmaker } from '../room/matchmaker.js';
 import { takeInput } from '../room/message-intake.js';
 import type { RoomRegistry } from '../room/room-registry.js';
-import type { AddressLimits, AddressVerdict } from './address-limits.js';
+import { type AddressLimits, rateReason } from './address-limits.js';
 import { clientAddress } from './client-address.js';
 import type { NetCounters } from './counters.js';
 import { FrameLimits } from './frame-limits.js';
 import { replyJson } from './http-reply.js';
 import { resolveJoin } from './join.js';
 import { checkOrigin } from './origin-check.js';
-import { recordClose } from './record-close.js';
 import type { RefuseSocket } from './refuse.js';
 import { closeSeat, openResumed, type ResumeService } from './resume-upgrade.js';
 import { DRAINING_JOIN_REASON, hasSeat, upgradeWithSeat } from './seat-upgrade.js';
@@ -54,14 +53,6 @@ export interface WsDeps {
   readonly metrics: ServerMetrics;
   /** Resume tokens and held seats (reconnection); absent: every resume is refused. */
   readonly resume?: ResumeService;
-}
-
-/** The sentence of a rate refusal. */
-export function rateReason(verdict: Exclude<AddressVerdict, null>): string {
-  if (verdict === 'too_many_connections')
-    return 'too_many_connections: too many open games from your address';
-  if (verdict === 'handshake_rate') return 'handshake_rate: the server is busy, retry in a few seconds';
-  return 'join_rate: too many join attempts from your address, wait a few seconds';
 }
 
 /** Builds the uWS behaviour of WS_PATH. */
@@ -150,7 +141,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
     message: (ws, data, isBinary) => {
       d.metrics.countBytesIn(data.byteLength);
       const s = ws.getUserData().session;
-      if (s.closed || s.refused || s.playerId === 0) return;
+      if (s.refused || s.playerId === 0) return;
       if (!isBinary) {
         d.refuse(ws, CloseCode.BadMessage, 'not_binary: frames must be binary msgpack');
         return;
@@ -173,19 +164,17 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
 
     close: (ws, code, message) => {
       const s = ws.getUserData().session;
-      s.closed = true;
       s.client?.markClosed();
       d.sockets.delete(ws);
       d.limits.closed(s.ip);
-      recordClose(d.metrics, code, message);
-      const text = code === 1006 && !s.refused ? Buffer.from(message).toString() : '';
-      // uWS drops a client that broke the protocol itself (1006, no handler ran): it is refused like any
-      // bad frame, so its seat is freed rather than held for a resume (1006 otherwise means a lost link).
-      if (text === TOO_BIG_MESSAGE || text === BAD_UTF8_MESSAGE) {
-        s.refused = true;
-        if (text === TOO_BIG_MESSAGE) d.counters.refuse('ws_close', 'too_large');
-      }
-      if (s.playerId !== 0) closeSeat(s, code, d.resume);
+      // message is detached when this handler returns: decode it now.
+      const text = Buffer.from(message).toString();
+      d.metrics.recordClose(code, text);
+      // uWS drops a client that broke the protocol itself with 1006 (no handler ran): its seat is freed
+      // like any refused bad frame (4001), while a bare 1006 is a lost link and holds it.
+      const protocolError = code === 1006 && (text === TOO_BIG_MESSAGE || text === BAD_UTF8_MESSAGE);
+      if (protocolError && text === TOO_BIG_MESSAGE) d.counters.refuse('ws_close', 'too_large');
+      if (s.playerId !== 0) closeSeat(s, protocolError ? CloseCode.BadMessage : code, d.resume);
       d.log.debug({ room: s.room.code, player: s.playerId, code }, 'closed');
     },
   };

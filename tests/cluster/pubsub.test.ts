@@ -98,31 +98,4 @@ describe.skipIf(fx.skipReason !== null)('ClusterDirectory: cross-node requests a
     await last;
     expect(all).toEqual(['from a', 'from b']);
   });
-
-  it('announces the global player count over pub/sub', async () => {
-    const p = fx.prefix();
-    const a = await fx.node(p, { nodeId: 'node-a' });
-    const b = await fx.node(p, { nodeId: 'node-b' });
-    await a.registerRoom({
-      code: 'AAAAAA',
-      name: 'a',
-      players: 3,
-      maxPlayers: 8,
-      private: false,
-      state: 'playing',
-    });
-    await b.registerRoom({
-      code: 'BBBBBB',
-      name: 'b',
-      players: 4,
-      maxPlayers: 8,
-      private: true,
-      state: 'playing',
-    });
-    const seven = new Promise<void>((resolve) => {
-      b.onPlayerCount((total) => total === 7 && resolve());
-    });
-    await seven;
-    expect(await a.globalPlayerCount()).toBe(7);
-  });
 });

@@ -11,10 +11,11 @@ describe('createMetrics', () => {
     m.tickLateness.observe(1.5);
     m.bytesIn.inc(100);
     m.bytesOut.inc(2500);
-    m.recordClose(CloseCode.Kicked);
-    m.recordClose('room_closed: closed by an operator');
-    m.recordClose(4999);
-    m.recordClose('something new');
+    m.recordClose(CloseCode.Kicked, '');
+    m.recordClose(CloseCode.RoomClosed, 'room_closed: closed by an operator');
+    m.recordClose(4999, '');
+    m.recordClose(4999, 'something new');
+    m.recordClose(CloseCode.Normal, 'kicked: by an operator');
     m.addRoomStats('AAAAAA', { stateFramesSkipped: 2, framesDropped: 1, inputsDropped: 5, inputsLate: 7 });
     m.addRoomStats('AAAAAA', { stateFramesSkipped: 3, framesDropped: 1, inputsDropped: 5, inputsLate: 9 });
     const { text, contentType } = await renderMetrics(m);
@@ -29,7 +30,7 @@ describe('createMetrics', () => {
     has('tickfire_tick_lateness_ms_sum 1.5');
     has('tickfire_bytes_in_total 100');
     has('tickfire_bytes_out_total 2500');
-    has('tickfire_closes_total{reason="kicked"} 1');
+    has('tickfire_closes_total{reason="kicked"} 2');
     has('tickfire_closes_total{reason="room_closed"} 1');
     has('tickfire_closes_total{reason="other"} 2');
     has('tickfire_state_frames_skipped_total 3');

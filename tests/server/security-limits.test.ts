@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ClientMsg, CloseCode, JoinError, joinQuery, ServerMsg } from '../../protocol/index.js';
+import { ClientMsg, CloseCode, JoinError, joinQuery, resumeQuery, ServerMsg } from '../../protocol/index.js';
 import { percentile, recordStateGaps } from '../helpers/state-gaps.js';
 import { useHarness } from '../helpers/test-server.js';
 import { connectClient, refusedUpgrade } from '../helpers/ws-client.js';
@@ -40,10 +40,11 @@ describe('floods', () => {
 });
 
 describe('slow consumers', () => {
-  it('a client that stops reading is closed with 4008 and the others play on', async () => {
+  it('a client that stops reading is closed with 4008, its seat held for a resume, the others play on', async () => {
     const server = await h.start({ slowConsumerBytes: 16 * 1024, slowConsumerMs: 300 });
     const slow = await h.connect(server, quick('sloth'));
-    const [, , id, code] = await slow.nextMessage(ServerMsg.Welcome);
+    const welcome = await slow.nextMessage(ServerMsg.Welcome);
+    const [, , id, code] = welcome;
     const other = await h.connect(server, { name: 'fine', room: { kind: 'code', code } });
     await other.nextMessage(ServerMsg.Welcome);
     const socket = Reflect.get(slow.ws, '_socket') as Socket;
@@ -70,7 +71,24 @@ describe('slow consumers', () => {
     expect(closed.code).toBe(CloseCode.SlowConsumer);
     expect(closed.reason).toMatch(/^slow_consumer: /);
     await other.nextMessage(ServerMsg.State);
-    expect(server.registry.playerCount).toBe(1);
+    // 4008 is network trouble, not a refusal: the seat is held and the same player comes back.
+    expect(server.registry.playerCount).toBe(2);
+    expect(room.isDetached(id)).toBe(true);
+    const back = await h.connect(server, resumeQuery(welcome[12]));
+    const again = await back.nextMessage(ServerMsg.Welcome);
+    expect(again[2]).toBe(id);
+    expect(again[3]).toBe(code);
+    expect(room.isDetached(id)).toBe(false);
+  });
+
+  it('a client refused for a bad frame (4001) loses its seat at once', async () => {
+    const server = await h.start();
+    const bad = await h.connect(server, quick('bad'));
+    const welcome = await bad.nextMessage(ServerMsg.Welcome);
+    bad.sendRaw('text');
+    expect((await bad.closed).code).toBe(CloseCode.BadMessage);
+    await expect.poll(() => server.registry.playerCount).toBe(0);
+    expect((await refusedUpgrade(server.port, resumeQuery(welcome[12]))).status).toBe(410);
   });
 });
 
