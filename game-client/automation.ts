@@ -40,7 +40,7 @@ export interface TickfireDebug {
 
 declare global {
   interface Window {
-    /** Read-only client state for automation, replaced every frame. */
+    /** Read-only client state for automation: a frozen view of the latest frame, built when read. */
     readonly tickfire: TickfireDebug;
   }
 }
@@ -56,42 +56,82 @@ const EMPTY: TickfireDebug = Object.freeze({
   net: null,
 });
 
-let current: TickfireDebug = EMPTY;
+/** One frame's netcode inputs; `stats` is only called when `window.tickfire` is read (figures as of then). */
+export interface NetFrame {
+  readonly stats: () => NetGraphData;
+  /** This frame's overrun, ms (recorded in the trace). */
+  readonly overrunMs: number;
+  readonly keys: number;
+  readonly at: number;
+  readonly conditions: string;
+}
+
+/** The last published inputs; `window.tickfire` is built from them on first read after each publish. */
+let published: {
+  readonly state: Omit<TickfireDebug, 'entities' | 'net'>;
+  readonly entities: readonly Readonly<RenderedEntity>[];
+  readonly net: NetFrame | undefined;
+} | null = null;
+/** The view built for `published` (null until read). */
+let current: TickfireDebug | null = EMPTY;
 
 /** Defines `window.tickfire` as a getter (no setter), once. */
 export function installAutomationHook(): void {
-  Object.defineProperty(window, 'tickfire', { get: () => current, configurable: false, enumerable: true });
+  Object.defineProperty(window, 'tickfire', {
+    get: () => (current ??= build()),
+    configurable: false,
+    enumerable: true,
+  });
 }
 
-let trace: FrameSample[] = [];
+/** The last TRACE_FRAMES samples; frame n lives at index (n - 1) % TRACE_FRAMES. */
+const ring: FrameSample[] = [];
 let frameCount = 0;
 
-/** Publishes a new state; entities are copied and everything is frozen. `net` adds a frame to the trace. */
+/** Publishes a new state; entities are copied and frozen. `net` adds a frame to the trace. */
 export function publishState(
   state: Omit<TickfireDebug, 'entities' | 'net'>,
   entities: readonly RenderedEntity[],
-  net?: { stats: NetGraphData; keys: number; at: number; conditions: string },
+  net?: NetFrame,
 ): void {
   const frozen = Object.freeze(entities.map((e) => Object.freeze({ id: e.id, x: e.x, y: e.y })));
-  let netDebug: NetDebug | null = null;
   if (net) {
     frameCount += 1;
-    const overrunMs = net.stats.overrunMs;
-    trace.push(Object.freeze({ n: frameCount, at: net.at, keys: net.keys, entities: frozen, overrunMs }));
-    if (trace.length > TRACE_FRAMES) trace = trace.slice(-TRACE_FRAMES);
-    netDebug = Object.freeze({
-      ...net.stats,
-      frame: frameCount,
-      conditions: net.conditions,
-      trace: Object.freeze([...trace]),
+    const { keys, at, overrunMs } = net;
+    ring[(frameCount - 1) % TRACE_FRAMES] = Object.freeze({
+      n: frameCount,
+      at,
+      keys,
+      entities: frozen,
+      overrunMs,
     });
   }
-  current = Object.freeze({ ...state, entities: frozen, net: netDebug });
+  published = { state, entities: frozen, net };
+  current = null;
+}
+
+/** The frozen view of the last publish, with the trace copied oldest first. */
+function build(): TickfireDebug {
+  if (!published) return EMPTY;
+  const { state, entities, net } = published;
+  let netDebug: NetDebug | null = null;
+  if (net) {
+    const n = Math.min(frameCount, TRACE_FRAMES);
+    const trace = Array.from({ length: n }, (_, i) => ring[(frameCount - n + i) % TRACE_FRAMES]!);
+    netDebug = Object.freeze({
+      ...net.stats(),
+      frame: frameCount,
+      conditions: net.conditions,
+      trace: Object.freeze(trace),
+    });
+  }
+  return Object.freeze({ ...state, entities, net: netDebug });
 }
 
 /** Back to the disconnected state. */
 export function resetState(): void {
+  published = null;
   current = EMPTY;
-  trace = [];
+  ring.length = 0;
   frameCount = 0;
 }

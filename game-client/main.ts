@@ -32,7 +32,7 @@ import { askName } from './ui/name-dialog.js';
 import { ReconnectOverlay } from './ui/reconnect-overlay.js';
 import { clearHash, interpParam, nameParam, roomFromHash, setRoomHash } from './ui/routing.js';
 import { SettingsPanel } from './ui/settings-panel.js';
-import { loadSettings, updateSettings } from './ui/settings-store.js';
+import { cleanName, loadSettings, updateSettings } from './ui/settings-store.js';
 import { ShareLink } from './ui/share-link.js';
 import { wireMuteToggle } from './ui/sound-toggle.js';
 import { bindSpectatorKeys } from './ui/spectator-keys.js';
@@ -103,7 +103,9 @@ function setPlaying(on: boolean): void {
 function publish(s: Session, entities: readonly RenderedEntity[], withNet = true): void {
   const at = performance.now();
   const keys = controls.keys | touch.keys;
-  const net = withNet ? { stats: s.netStats(at), keys, at, conditions: netSpec } : undefined;
+  const net = withNet
+    ? { stats: () => s.netStats(), overrunMs: s.overrunMs, keys, at, conditions: netSpec }
+    : undefined;
   publishState(
     {
       connected: s.connected,
@@ -231,9 +233,9 @@ function leave(): void {
 async function followHash(): Promise<void> {
   const code = roomFromHash(location.hash);
   if (!code || session) return;
-  const name = nameParam() ?? loadSettings().name;
-  if (name.trim()) {
-    void join(name.trim(), { kind: 'code', code });
+  const name = cleanName(nameParam() ?? loadSettings().name);
+  if (name) {
+    void join(name, { kind: 'code', code });
     return;
   }
   const asked = await askName(code, '');

@@ -94,11 +94,6 @@ export class Connection extends Emitter<ConnectionEvents> {
   private wasOpen = false;
   private closedByClient = false;
   private closed = false;
-  /** Frames that could not be decoded. */
-  badFrames = 0;
-  /** Bytes received and sent so far (payloads only). */
-  bytesIn = 0;
-  bytesOut = 0;
   /** Called with the size of every frame received or sent (for rate meters). */
   onBytes: ((direction: 'in' | 'out', bytes: number) => void) | null = null;
 
@@ -145,7 +140,6 @@ export class Connection extends Emitter<ConnectionEvents> {
   send(msg: ClientMessage): void {
     if (!this.isOpen) return;
     const bytes = encode(msg).slice();
-    this.bytesOut += bytes.byteLength;
     this.onBytes?.('out', bytes.byteLength);
     this.socket.send(bytes);
   }
@@ -159,17 +153,10 @@ export class Connection extends Emitter<ConnectionEvents> {
   }
 
   private receive(data: unknown): void {
-    if (!(data instanceof ArrayBuffer)) {
-      this.badFrames += 1;
-      return;
-    }
-    this.bytesIn += data.byteLength;
+    if (!(data instanceof ArrayBuffer)) return;
     this.onBytes?.('in', data.byteLength);
     const r = decodeServerMsg(new Uint8Array(data));
-    if (!r.ok) {
-      this.badFrames += 1;
-      return;
-    }
+    if (!r.ok) return;
     const msg = r.msg;
     switch (msg[0]) {
       case ServerMsg.Welcome:

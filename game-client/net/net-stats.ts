@@ -58,6 +58,11 @@ export class NetStats {
     (dir === 'in' ? this.bytesIn : this.bytesOut).add(n, now);
   }
 
+  /** How far the last frame's render time was past the newest snapshot, ms (0 while interpolating). */
+  get overrunMs(): number {
+    return this.lastOverrunMs;
+  }
+
   /** Records one frame's overrun; true when it starts a new underrun. */
   countOverrun(overrunMs: number): boolean {
     this.lastOverrunMs = overrunMs;

@@ -41,8 +41,6 @@ export class Predictor {
   corrections = 0;
   /** Corrections too large to smooth (respawns, teleports): the drawn player snapped. */
   snaps = 0;
-  /** Size of the last correction, in px. */
-  lastCorrectionPx = 0;
 
   constructor(private readonly options: PredictorOptions) {
     this.dtS = 1 / options.tickHz;
@@ -85,10 +83,7 @@ export class Predictor {
     this.pos = p;
     if (!shown || !before) return;
     const moved = Math.hypot(p.x - before.x, p.y - before.y);
-    if (moved > 0) {
-      this.corrections += 1;
-      this.lastCorrectionPx = moved;
-    }
+    if (moved > 0) this.corrections += 1;
     this.errX = shown.x - p.x;
     this.errY = shown.y - p.y;
     if (Math.hypot(this.errX, this.errY) > this.maxSmoothPx) {

@@ -4,7 +4,7 @@ import type { CloseInfo } from './connection.js';
 import type { FetchLike } from './preflight.js';
 import {
   httpOrigin,
-  isRematch,
+  isFinalClose,
   isResumable,
   probeResume,
   Reconnector,
@@ -66,8 +66,8 @@ export function attachReconnect(session: Session, o: ReconnectOptions): Reconnec
   });
   session.holdOnDrop = (info) => {
     if (rc.active) {
-      // A resume attempt's socket closed: a refusal ends it, anything else is retried.
-      if (isRematch(info) || info.code === CloseCode.Replaced) {
+      // A resume attempt's socket closed: a final close (refusal, removal, replacement) ends it, anything else is retried.
+      if (isFinalClose(info)) {
         rc.stop();
         o.view.hide();
         return false;

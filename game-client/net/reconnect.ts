@@ -3,7 +3,13 @@
  * loop (probe GET /api/join?resume=TOKEN, then reopen the socket with the same token) until the grace
  * period ends. The token lives in memory only. On a refusal the caller falls back to matchmaking.
  */
-import { CloseCode, type RoomRequest, resumeQuery, SEAT_ENDING_CLOSE_CODES } from '../../protocol/index.js';
+import {
+  CloseCode,
+  JoinError,
+  type RoomRequest,
+  resumeQuery,
+  SEAT_ENDING_CLOSE_CODES,
+} from '../../protocol/index.js';
 import type { CloseInfo } from './connection.js';
 import type { FetchLike } from './preflight.js';
 
@@ -29,10 +35,17 @@ const FINAL_CODES: ReadonlySet<number> = new Set([...SEAT_ENDING_CLOSE_CODES, Cl
 
 const REMATCH_WORDS = ['resume_failed', 'server_draining', 'server_shutdown'];
 
+/**
+ * True if no resume can repair this close: refusals, removals, another tab taking the seat, or a seat
+ * or server that is gone (isRematch). Used both for a first drop and for the close of a resume attempt.
+ */
+export function isFinalClose(info: CloseInfo): boolean {
+  return FINAL_CODES.has(info.code) || isRematch(info);
+}
+
 /** True if the server dropped or lost us in a way a resume with `token` may repair. */
 export function isResumable(info: CloseInfo, token: string): boolean {
-  if (!token || info.byClient || !info.wasOpen || FINAL_CODES.has(info.code)) return false;
-  return !isRematch(info);
+  return token !== '' && !info.byClient && info.wasOpen && !isFinalClose(info);
 }
 
 /** True if the session ended in a way that calls for matchmaking again (the seat is gone, not refused). */
@@ -69,7 +82,8 @@ export type ResumeProbe =
 export async function probeResume(fetchFn: FetchLike, base: string, token: string): Promise<ResumeProbe> {
   try {
     const res = await fetchFn(`${base}/api/join?${resumeQuery(token)}`);
-    if (res.status === 410 || res.status === 400) return { kind: 'refused' };
+    if (res.status === JoinError.resume_failed || res.status === JoinError.bad_request)
+      return { kind: 'refused' };
     if (!res.ok) return { kind: 'unreachable' };
     const body: unknown = await res.json().catch(() => null);
     const url = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).url : undefined;

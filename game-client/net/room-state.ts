@@ -9,6 +9,7 @@ import {
   type RoleCode,
   type RosterEntry,
   RosterFlag,
+  Team,
   type TeamCode,
   type WelcomeMsg,
 } from '../../protocol/index.js';
@@ -60,7 +61,7 @@ export function rosterRowFromEntry([id, name, kills, deaths, team, flags]: Roste
     name,
     kills,
     deaths,
-    team: team ?? 0,
+    team: team ?? Team.None,
     bot: (f & RosterFlag.Bot) !== 0,
     away: (f & RosterFlag.Away) !== 0,
   };
@@ -71,6 +72,7 @@ export class RoomState {
   /** Room and identity once welcomed, else null. */
   info: RoomInfo | null = null;
   private readonly rows = new Map<number, RosterRow>();
+  private rowList: readonly RosterRow[] = [];
   private pickupList: readonly PickupEntry[] = [];
 
   /** Takes the room info from a Welcome and returns it. */
@@ -83,17 +85,28 @@ export class RoomState {
   setRoster(entries: readonly RosterEntry[]): readonly RosterRow[] {
     this.rows.clear();
     for (const e of entries) this.rows.set(e[0], rosterRowFromEntry(e));
-    return this.roster;
+    this.rowList = [...this.rows.values()];
+    return this.rowList;
   }
 
-  /** The current roster, in server order. */
+  /** The current roster, in server order; the same array until the roster changes. */
   get roster(): readonly RosterRow[] {
-    return [...this.rows.values()];
+    return this.rowList;
+  }
+
+  /** Looks up a player's roster row (undefined if unknown). */
+  rowOf(id: number): RosterRow | undefined {
+    return this.rows.get(id);
   }
 
   /** Looks up a player's name (empty if unknown). */
   nameOf(id: number): string {
     return this.rows.get(id)?.name ?? '';
+  }
+
+  /** Looks up a player's team (Team.None if unknown or in free-for-all). */
+  teamOf(id: number): TeamCode {
+    return this.rows.get(id)?.team ?? Team.None;
   }
 
   /** Every pickup point as last sent (empty before any). */

@@ -1,5 +1,12 @@
 /** Client networking, free of rendering: one room session tying connection, clock, snapshots, input and prediction. */
-import { ClientMsg, type PickupEntry, Role, type StateMsg, type WelcomeMsg } from '../../protocol/index.js';
+import {
+  ClientMsg,
+  type PickupEntry,
+  Role,
+  type StateMsg,
+  type TeamCode,
+  type WelcomeMsg,
+} from '../../protocol/index.js';
 import { ServerClock } from './clock.js';
 import { type CloseInfo, Connection } from './connection.js';
 import { Emitter } from './emitter.js';
@@ -46,6 +53,7 @@ export class Session extends Emitter<SessionEvents> {
   holdOnDrop: ((info: CloseInfo) => boolean) | null = null;
   private last: SessionFrame | null = null;
   private ended = false;
+  /** The server time remote entities were last drawn at (sent as `viewTime` for lag compensation). */
   private lastRenderTime = 0;
 
   constructor(options: SessionOptions) {
@@ -111,7 +119,7 @@ export class Session extends Emitter<SessionEvents> {
     return this.last;
   }
 
-  /** The current roster, in server order. */
+  /** The current roster, in server order; the same array until the roster changes. */
   get roster(): readonly RosterRow[] {
     return this.state.roster;
   }
@@ -121,19 +129,24 @@ export class Session extends Emitter<SessionEvents> {
     return this.state.pickups;
   }
 
-  /** Times the render time ran past the newest snapshot. */
-  get underruns(): number {
-    return this.stats.underruns;
-  }
-
-  /** Frames drawn past the newest snapshot. */
-  get extrapolatedFrames(): number {
-    return this.stats.extrapolatedFrames;
+  /** How far the last frame's render time was past the newest snapshot, ms (0 while interpolating). */
+  get overrunMs(): number {
+    return this.stats.overrunMs;
   }
 
   /** Looks up a player's name (empty if unknown). */
   nameOf(id: number): string {
     return this.state.nameOf(id);
+  }
+
+  /** Looks up a player's roster row (undefined if unknown). */
+  rowOf(id: number): RosterRow | undefined {
+    return this.state.rowOf(id);
+  }
+
+  /** Looks up a player's team (Team.None if unknown or in free-for-all). */
+  teamOf(id: number): TeamCode {
+    return this.state.teamOf(id);
   }
 
   /** Sets where held keys and aim are read from, once per tick. */
@@ -151,11 +164,6 @@ export class Session extends Emitter<SessionEvents> {
   leave(): void {
     if (this.holding) this.end({ code: 1000, reason: 'leaving', wasOpen: true, byClient: true, message: '' });
     this.connection.close();
-  }
-
-  /** The server time remote entities were last drawn at (sent as `viewTime` for lag compensation). */
-  get renderTime(): number {
-    return this.lastRenderTime;
   }
 
   /** Builds the frame to draw at client time `now` and releases the game events it has reached. */

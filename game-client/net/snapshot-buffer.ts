@@ -17,7 +17,7 @@ export interface SnapshotBufferOptions {
 export interface InterpolatedFrame {
   /** The server time that was sampled (already delayed). */
   readonly renderTime: number;
-  /** Tick of the older of the two snapshots used. */
+  /** Tick of the older of the two snapshots while interpolating; of the newer one when extrapolating past it. */
   readonly tick: number;
   readonly players: readonly PlayerView[];
   readonly projectiles: readonly ProjectileView[];

@@ -19,14 +19,15 @@ export interface SnapshotIntakeOptions {
 export class SnapshotIntake {
   private readonly decoder = new SnapshotDecoder();
   private timeline: TickTimeline | null = null;
-  private lastState: StateMsg | null = null;
+  /** Tick of the latest decoded State (0 before any). */
+  private lastTick = 0;
   private lastReconciledTick = 0;
 
   constructor(private readonly o: SnapshotIntakeOptions) {}
 
   /** Tick of the latest State received (0 before any). */
   get latestTick(): number {
-    return this.lastState?.[1] ?? 0;
+    return this.lastTick;
   }
 
   /** Starts a fresh tick grid for a room's tick rate (on every Welcome). */
@@ -38,7 +39,7 @@ export class SnapshotIntake {
   accept(m: StateMsg): Snapshot | null {
     const snap = this.decoder.decode(m);
     if (!snap) return null; // its baseline is gone: not acknowledged, so the server falls back to an older one or a full frame
-    this.lastState = m;
+    this.lastTick = m[1];
     const now = this.o.now();
     if (!this.o.clock.ready) this.o.clock.seed(snap.serverTime, now);
     // Remote motion is drawn on the server's tick grid, not the wall times late-running ticks were stamped with.
@@ -56,7 +57,7 @@ export class SnapshotIntake {
   reset(): void {
     this.o.buffer.clear();
     this.decoder.reset();
-    this.lastState = null;
+    this.lastTick = 0;
     this.lastReconciledTick = 0;
   }
 }

@@ -94,16 +94,13 @@ export function snapshotFromState(msg: StateMsg): Snapshot {
  */
 export class SnapshotDecoder {
   private readonly baselines = new BaselineRing();
-  /** Frames that could not be decoded (baseline no longer held, or malformed); the next full or delta recovers. */
-  failures = 0;
-
-  /** The Snapshot of `msg`, or null when it cannot be decoded (its tick must then not be acknowledged). */
+  /**
+   * The Snapshot of `msg`, or null when it cannot be decoded (baseline no longer held, or malformed); its tick
+   * must then not be acknowledged, and the next full or delta frame recovers.
+   */
   decode(msg: StateMsg): Snapshot | null {
     const r = applyStateMsg(msg, (tick) => this.baselines.get(tick));
-    if (!r.ok) {
-      this.failures += 1;
-      return null;
-    }
+    if (!r.ok) return null;
     this.baselines.put(r.state);
     return snapshotFromWire(r.state, r.ack);
   }

@@ -3,7 +3,7 @@ import Phaser from 'phaser';
 import { ARENA, type Arena, EventKind, type GameEvent, PLAYER_RADIUS_PX } from '../../protocol/index.js';
 import type { PlayerView } from '../net/snapshot.js';
 import { cameraBounds, drawArena } from './arena-view.js';
-import { muzzleFlash, sparkBurst } from './effects.js';
+import { damageNumber, muzzleFlash, shockRing, sparkBurst } from './effects.js';
 import { isMatchContext, type MatchContext, type RenderedEntity } from './match-context.js';
 import { colorFor, UI } from './palette.js';
 import { PlayerSprite } from './player-sprite.js';
@@ -134,18 +134,27 @@ export class GameScene extends Phaser.Scene {
     }
   }
 
+  /** The one place hit, kill and spawn effects are drawn (pickup effects live in WorldExtras). */
   private onGameEvent(e: GameEvent): void {
-    const frame = this.ctx.session;
-    const myId = frame.room?.playerId ?? null;
+    const { session } = this.ctx;
+    const myId = session.room?.playerId ?? null;
     if (e[0] === EventKind.Hit) {
-      const victim = e[2];
+      const [, shooter, victim, damage] = e;
       this.players.get(victim)?.flash(this.time.now);
       const pos = this.positionOf(victim);
-      if (pos) sparkBurst(this, pos.x, pos.y, 0xffffff, 6, 26);
+      if (pos) {
+        sparkBurst(this, pos.x, pos.y, 0xffffff, 6, 26);
+        if (shooter === myId || victim === myId) {
+          damageNumber(this, pos.x, pos.y, damage, victim === myId ? '#ff9a5c' : '#f0e442');
+        }
+      }
       if (victim === myId) this.cameras.main.shake(90, 0.004);
     } else if (e[0] === EventKind.Kill) {
       const pos = this.positionOf(e[1]);
-      if (pos) sparkBurst(this, pos.x, pos.y, colorFor(e[1], myId), 18, 70);
+      if (!pos) return;
+      const color = colorFor(e[1], myId, session.teamOf(e[1]));
+      sparkBurst(this, pos.x, pos.y, color, 18, 70);
+      shockRing(this, pos.x, pos.y, color);
     } else if (e[0] === EventKind.Spawn) {
       sparkBurst(this, e[2], e[3], 0x9fdcff, 12, 40);
     }

@@ -8,7 +8,6 @@ import {
   PLAYER_MAX_HP,
   Role,
   RoundPhase,
-  Team,
   type TeamCode,
 } from '../../protocol/index.js';
 import type { RosterRow } from '../net/session.js';
@@ -112,7 +111,7 @@ export class HudScene extends Phaser.Scene {
     const frame = session.lastFrame;
     const myId = session.room?.playerId ?? null;
     const spectating = session.room?.role === Role.Spectator;
-    const mine = session.roster.find((r) => r.id === myId);
+    const mine = myId !== null ? session.rowOf(myId) : undefined;
     const compact = height < 520;
 
     this.score.setText(spectating ? 'Spectating' : `Kills ${mine?.kills ?? 0}   Deaths ${mine?.deaths ?? 0}`);
@@ -123,8 +122,7 @@ export class HudScene extends Phaser.Scene {
       .setText(`Ping ${Math.round(session.clock.rttMs)} ms`);
     this.feed.update(time, compactBar ? 52 : 40);
     this.netGraph?.update(time);
-    const teams = new Map(session.roster.map((r) => [r.id, r.team]));
-    const teamOf = (id: number): TeamCode => teams.get(id) ?? Team.None;
+    const teamOf = (id: number): TeamCode => session.teamOf(id);
     const mapW = Math.round(Math.max(100, Math.min(190, width * 0.16)));
     const arena = session.room?.arena ?? ARENA;
     const mapH = Math.round((arena.height / arena.width) * mapW);
@@ -226,8 +224,8 @@ export class HudScene extends Phaser.Scene {
         const [, victim, killer] = e;
         if (victim === myId) this.lastKiller = killer;
         const line = killer === victim ? `${name(victim)} ✖ self` : `${name(killer)}  ✖  ${name(victim)}`;
-        const team = session.roster.find((r) => r.id === killer)?.team ?? Team.None;
-        const color = killer === myId || victim === myId ? '#f0e442' : cssColor(colorFor(killer, myId, team));
+        const own = killer === myId || victim === myId;
+        const color = own ? '#f0e442' : cssColor(colorFor(killer, myId, session.teamOf(killer)));
         this.feed.push(line, color, now);
         if (killer === myId) this.showBanner(`You eliminated ${name(victim)}`, now, 1200);
         break;

@@ -1,17 +1,22 @@
 /** The scoreboard panel: standings with the own row and the MVP highlighted, bots and away players marked, team totals. */
 import type Phaser from 'phaser';
-import { Team } from '../../protocol/index.js';
 import type { RosterRow } from '../net/session.js';
-import { cssColor, OWN_ACCENT, PLAYER_COLORS, TEAM_COLORS, TEAM_NAMES, UI } from './palette.js';
+import { colorFor, cssColor, OWN_ACCENT, TEAM_COLORS, TEAM_NAMES, UI } from './palette.js';
 import { groupByTeam, mvpOf, sortRows, teamTotals } from './standings.js';
 
 const FONT = 'system-ui, "Segoe UI", sans-serif';
 const MVP = '#f0e442';
 
-/** A centred panel rebuilt only when its content or the screen size changes. */
+/**
+ * A centred panel rebuilt only when its content or the screen size changes. Callers pass the same `rows` array
+ * while the content is unchanged (Session.roster does), so the common frame skips sorting entirely.
+ */
 export class Scoreboard {
   private readonly root: Phaser.GameObjects.Container;
   private key = '';
+  /** The inputs of the last build, compared by identity before the costlier content key. */
+  private lastRows: readonly RosterRow[] | null = null;
+  private lastInputs = '';
 
   constructor(private readonly scene: Phaser.Scene) {
     this.root = scene.add.container(0, 0).setDepth(50).setVisible(false);
@@ -29,6 +34,13 @@ export class Scoreboard {
       return;
     }
     const { width, height } = this.scene.scale;
+    const inputs = `${title}\n${ownId}\n${width}x${height}`;
+    if (rows === this.lastRows && inputs === this.lastInputs) {
+      this.root.setVisible(true);
+      return;
+    }
+    this.lastRows = rows;
+    this.lastInputs = inputs;
     const compact = height < 520;
     const rowH = compact ? 19 : 26;
     const size = compact ? 12 : 15;
@@ -81,9 +93,7 @@ export class Scoreboard {
       const star = r.id === mvp;
       if (mine) g.fillStyle(OWN_ACCENT, 0.14).fillRoundedRect(8, y - 3, panelW - 16, rowH - 2, 6);
       if (star) g.lineStyle(1.5, 0xf0e442, 0.9).strokeRoundedRect(8, y - 3, panelW - 16, rowH - 2, 6);
-      const dot =
-        r.team === Team.None ? (PLAYER_COLORS[r.id % PLAYER_COLORS.length] ?? 0xffffff) : TEAM_COLORS[r.team];
-      g.fillStyle(mine ? 0xffffff : dot, 1).fillCircle(16, y + size * 0.6, 4);
+      g.fillStyle(colorFor(r.id, ownId, r.team), 1).fillCircle(16, y + size * 0.6, 4);
       const color = r.away ? UI.textDim : mine ? MVP : UI.text;
       const tags = `${r.bot ? ' [BOT]' : ''}${r.away ? ' (away)' : ''}${mine ? ' (you)' : ''}${star ? '  ★ MVP' : ''}`;
       this.root.add(text(26, y, `${i + 1}. ${r.name}${tags}`, color, mine || star));

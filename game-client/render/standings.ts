@@ -1,6 +1,6 @@
 /** Pure scoreboard maths: ordering, the MVP, team totals and rows from RoundEnd standings. */
-import { type RosterEntry, RosterFlag, Team, type TeamCode } from '../../protocol/index.js';
-import type { RosterRow } from '../net/session.js';
+import { type RosterEntry, Team, type TeamCode } from '../../protocol/index.js';
+import { type RosterRow, rosterRowFromEntry } from '../net/room-state.js';
 
 /** Kills and deaths of one team. */
 export interface TeamTotal {
@@ -12,15 +12,7 @@ export interface TeamTotal {
 
 /** Rows from protocol roster entries (RoundEnd standings, Roster). */
 export function rowsFromEntries(entries: readonly RosterEntry[]): RosterRow[] {
-  return entries.map(([id, name, kills, deaths, team, flags]) => ({
-    id,
-    name,
-    kills,
-    deaths,
-    team: team ?? Team.None,
-    bot: ((flags ?? 0) & RosterFlag.Bot) !== 0,
-    away: ((flags ?? 0) & RosterFlag.Away) !== 0,
-  }));
+  return entries.map(rosterRowFromEntry);
 }
 
 /** Best first: more kills, then fewer deaths, then lower id (stable across frames). */

@@ -1,15 +1,13 @@
-/** What issue 7 adds to the world view: team colours, pickups, power-up glows, hit/death effects, shot sounds, spectator camera. */
+/** What issue 7 adds to the world view: team colours, pickups and their effects, power-up glows, shot sounds, spectator camera. */
 import type Phaser from 'phaser';
-import { EventKind, type GameEvent, Team, type TeamCode } from '../../protocol/index.js';
+import { EventKind, type GameEvent, Team } from '../../protocol/index.js';
+import { spatial } from '../audio/event-sounds.js';
 import type { SessionFrame } from '../net/session.js';
-import { damageNumber, shockRing, sparkBurst } from './effects.js';
+import { shockRing, sparkBurst } from './effects.js';
 import type { MatchContext } from './match-context.js';
 import { colorFor, OWN_ACCENT, TEAM_COLORS } from './palette.js';
 import { PickupsView, pickupColor } from './pickups-view.js';
 import { Tex } from './textures.js';
-
-/** How far (px) another player's shot can still be heard. */
-const HEARING_PX = 1200;
 
 /** A point the camera should centre on. */
 export interface Focus {
@@ -23,7 +21,6 @@ export class WorldExtras {
   private readonly glows = new Map<number, Phaser.GameObjects.Image>();
   private readonly heardShots = new Set<number>();
   private readonly heardProjectiles = new Set<number>();
-  private teams = new Map<number, TeamCode>();
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -39,12 +36,13 @@ export class WorldExtras {
 
   /** The body colour of player `id` (team colour in team deathmatch, the own player stays white). */
   colorOf(id: number): number {
-    return colorFor(id, this.ctx.session.room?.playerId ?? null, this.teams.get(id) ?? Team.None);
+    const { session } = this.ctx;
+    return colorFor(id, session.room?.playerId ?? null, session.teamOf(id));
   }
 
   /** The own player's halo: the team colour in team deathmatch, else the own accent. */
   ownAccent(): number {
-    const team = this.teams.get(this.ctx.session.room?.playerId ?? -1) ?? Team.None;
+    const team = this.ctx.session.teamOf(this.ctx.session.room?.playerId ?? -1);
     return team === Team.None ? OWN_ACCENT : TEAM_COLORS[team];
   }
 
@@ -56,8 +54,6 @@ export class WorldExtras {
 
   /** Updates pickups, glows and sounds; returns where a spectator's camera should look (null for players). */
   update(frame: SessionFrame, now: number): Focus | null {
-    const { session } = this.ctx;
-    this.teams = new Map(session.roster.map((r) => [r.id, r.team]));
     this.pickups.update(now);
     const everyone = frame.me ? [frame.me, ...frame.others] : frame.others;
     this.drawGlows(everyone, now);
@@ -114,34 +110,21 @@ export class WorldExtras {
     for (const pr of frame.projectiles) {
       ids.add(pr.id);
       if (this.heardProjectiles.has(pr.id) || !ear) continue;
-      const dist = Math.hypot(pr.x - ear.x, pr.y - ear.y);
-      if (dist > HEARING_PX) continue;
-      const pan = Math.max(-1, Math.min(1, (pr.x - ear.x) / 640));
-      sounds.play('shot', { volume: 0.35 * (1 - dist / HEARING_PX), pan });
+      const { pan, volume = 0 } = spatial(pr.x, pr.y, ear.x, ear.y);
+      if (volume <= 0) continue;
+      sounds.play('shot', { volume: 0.35 * volume, pan });
     }
     keepOnly(this.heardProjectiles, ids);
   }
 
+  /** Pickup effects; hit, kill and spawn effects are the game scene's. */
   private onEvent(e: GameEvent): void {
-    const { session } = this.ctx;
-    const myId = session.room?.playerId ?? null;
-    const pos = (id: number) => session.buffer.latest?.players.get(id);
-    if (e[0] === EventKind.Hit) {
-      const [, shooter, victim, damage] = e;
-      const p = pos(victim);
-      if (p && (shooter === myId || victim === myId)) {
-        damageNumber(this.scene, p.x, p.y, damage, victim === myId ? '#ff9a5c' : '#f0e442');
-      }
-    } else if (e[0] === EventKind.Kill) {
-      const p = pos(e[1]);
-      if (p) shockRing(this.scene, p.x, p.y, this.colorOf(e[1]));
-    } else if (e[0] === EventKind.PickupTaken) {
-      const [, , pickupId, kind] = e;
-      const pickup = session.pickups.find((q) => q[0] === pickupId);
-      if (!pickup) return;
-      shockRing(this.scene, pickup[2], pickup[3], pickupColor(kind), 1.8);
-      sparkBurst(this.scene, pickup[2], pickup[3], pickupColor(kind), 10, 36);
-    }
+    if (e[0] !== EventKind.PickupTaken) return;
+    const [, , pickupId, kind] = e;
+    const pickup = this.ctx.session.pickups.find((q) => q[0] === pickupId);
+    if (!pickup) return;
+    shockRing(this.scene, pickup[2], pickup[3], pickupColor(kind), 1.8);
+    sparkBurst(this.scene, pickup[2], pickup[3], pickupColor(kind), 10, 36);
   }
 }
 

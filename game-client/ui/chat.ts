@@ -1,7 +1,8 @@
-/** In-game chat: the log (player text via textContent only) and the input (Enter to open/send, Escape to leave). */
+/** In-game chat: the log (player text via textContent only) and the input (chat keys open, Enter sends, Escape leaves). */
 import { MAX_CHAT_LENGTH } from '../../protocol/index.js';
 import { isTyping } from './controls.js';
 import { byId } from './dom.js';
+import { DEFAULT_KEY_BINDINGS } from './key-bindings.js';
 
 const MAX_LINES = 80;
 
@@ -12,13 +13,13 @@ export type ChatKind = 'player' | 'own' | 'system';
 export class ChatBox {
   private readonly log = byId('chat-log', HTMLUListElement);
   private readonly input = byId('chat-input', HTMLInputElement);
-  /** Whether Enter opens the chat (true while in a room). */
+  /** Whether the chat keys open the chat (true while in a room). */
   enabled = false;
 
   constructor(private readonly send: (text: string) => void) {
     this.input.maxLength = MAX_CHAT_LENGTH;
     window.addEventListener('keydown', (e) => {
-      if (!this.enabled || !this.isChatKey(e.code) || isTyping()) return;
+      if (!this.enabled || !this.chatKeys.includes(e.code) || isTyping()) return;
       e.preventDefault();
       this.input.focus();
     });
@@ -37,16 +38,12 @@ export class ChatBox {
     });
   }
 
-  /** Which key codes open the chat (from the key bindings). */
-  chatKeys: readonly string[] = ['Enter'];
+  /** Which key codes open the chat (the `chat` key bindings; nothing else opens it). */
+  chatKeys: readonly string[] = DEFAULT_KEY_BINDINGS.chat;
 
   /** Opens the chat input (the on-screen Chat button on touch screens). */
   open(): void {
     if (this.enabled) this.input.focus();
-  }
-
-  private isChatKey(code: string): boolean {
-    return this.chatKeys.includes(code) || code === 'Enter' || code === 'NumpadEnter';
   }
 
   /** Appends a line; `from` is omitted for system lines. */

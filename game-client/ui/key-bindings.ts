@@ -11,7 +11,7 @@ export type KeyBindings = Readonly<Record<BindableAction, readonly string[]>>;
 /** Most keys one action may have. */
 export const MAX_KEYS_PER_ACTION = 4;
 
-/** WASD and arrows to move, Space to fire, Tab for scores, Enter to chat. */
+/** WASD and arrows to move, Space to fire, Tab for scores, Enter (either one) to chat. */
 export const DEFAULT_KEY_BINDINGS: KeyBindings = Object.freeze({
   up: Object.freeze(['KeyW', 'ArrowUp']),
   down: Object.freeze(['KeyS', 'ArrowDown']),
@@ -19,7 +19,7 @@ export const DEFAULT_KEY_BINDINGS: KeyBindings = Object.freeze({
   right: Object.freeze(['KeyD', 'ArrowRight']),
   fire: Object.freeze(['Space']),
   scoreboard: Object.freeze(['Tab']),
-  chat: Object.freeze(['Enter']),
+  chat: Object.freeze(['Enter', 'NumpadEnter']),
 });
 
 const MOVE_BITS: Readonly<Partial<Record<BindableAction, number>>> = {

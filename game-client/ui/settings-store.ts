@@ -1,5 +1,5 @@
 /** The player's settings (name, sound, key bindings) kept in localStorage and validated when read back. */
-import { MAX_NAME_LENGTH } from '../../protocol/index.js';
+import { cleanText, MAX_NAME_LENGTH } from '../../protocol/index.js';
 import { DEFAULT_KEY_BINDINGS, type KeyBindings, parseKeyBindings } from './key-bindings.js';
 
 /** Where the settings live in localStorage. */
@@ -39,8 +39,16 @@ export function browserStorage(): StorageLike | null {
   }
 }
 
-const nameOf = (v: unknown) =>
-  typeof v === 'string' ? [...v.trim()].slice(0, MAX_NAME_LENGTH).join('') : '';
+/**
+ * A player name as the server will see it: cut to MAX_NAME_LENGTH code points first (cleanText refuses
+ * long text rather than shortening it), then cleaned like the server does; '' if nothing usable is left.
+ */
+export function cleanName(raw: string): string {
+  const r = cleanText([...raw.trim()].slice(0, MAX_NAME_LENGTH).join(''), MAX_NAME_LENGTH);
+  return r.ok ? r.text : '';
+}
+
+const nameOf = (v: unknown) => (typeof v === 'string' ? cleanName(v) : '');
 const volumeOf = (v: unknown) =>
   typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : DEFAULT_SETTINGS.volume;
 

@@ -1,28 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveDelay } from '../../game-client/net/interp-delay.js';
-import { LinkSim } from '../../game-client/net/link-sim.js';
+import { LinkSim, type LinkSimOptions } from '../../game-client/net/link-sim.js';
 import { parseNetConditions } from '../../game-client/net/net-conditions.js';
 import { createRandom } from '../../game-server/sim/rng.js';
+import { createFakeTimers } from '../helpers/fake-timers.js';
 
-/** A fake clock with a timer queue, driven by the test. */
-function fakeTime() {
-  let t = 0;
-  const timers: { at: number; fn: () => void }[] = [];
-  return {
-    now: () => t,
-    schedule: (fn: () => void, ms: number) => void timers.push({ at: t + ms, fn }),
-    advance(to: number) {
-      for (;;) {
-        timers.sort((a, b) => a.at - b.at);
-        const next = timers[0];
-        if (!next || next.at > to) break;
-        timers.shift();
-        t = next.at;
-        next.fn();
-      }
-      t = to;
-    },
-  };
+/** A LinkSim on fake timers: no delay, jitter, cap or stalls unless `overrides` set them. */
+function link(overrides: Partial<LinkSimOptions> = {}) {
+  const time = createFakeTimers();
+  const sim = new LinkSim({
+    delayMs: 0,
+    jitterMs: 0,
+    kbps: 0,
+    burstEveryMs: 0,
+    burstMs: 0,
+    now: time.now,
+    schedule: time.schedule,
+    ...overrides,
+  });
+  return { time, sim };
 }
 
 describe('net conditions', () => {
@@ -45,22 +41,13 @@ describe('net conditions', () => {
 
 describe('LinkSim', () => {
   it('adds delay and jitter without reordering', () => {
-    const time = fakeTime();
-    const link = new LinkSim({
-      delayMs: 75,
-      jitterMs: 30,
-      kbps: 0,
-      burstEveryMs: 0,
-      burstMs: 0,
-      ...time,
-      random: createRandom(1),
-    });
+    const { time, sim } = link({ delayMs: 75, jitterMs: 30, random: createRandom(1) });
     const got: { i: number; at: number }[] = [];
     for (let i = 0; i < 200; i++) {
-      time.advance(i * 5);
-      link.send(100, () => got.push({ i, at: time.now() }));
+      time.advanceTo(i * 5);
+      sim.send(100, () => got.push({ i, at: time.now() }));
     }
-    time.advance(10_000);
+    time.advanceTo(10_000);
     expect(got.map((g) => g.i)).toEqual([...Array(200).keys()]);
     for (const g of got) {
       expect(g.at - g.i * 5).toBeGreaterThanOrEqual(75);
@@ -69,32 +56,22 @@ describe('LinkSim', () => {
   });
 
   it('caps bandwidth: 10 kB at 80 kbit/s take one second', () => {
-    const time = fakeTime();
-    const link = new LinkSim({ delayMs: 0, jitterMs: 0, kbps: 80, burstEveryMs: 0, burstMs: 0, ...time });
+    const { time, sim } = link({ kbps: 80 });
     let last = 0;
-    for (let i = 0; i < 10; i++) link.send(1000, () => (last = time.now()));
-    time.advance(5000);
+    for (let i = 0; i < 10; i++) sim.send(1000, () => (last = time.now()));
+    time.advanceTo(5000);
     expect(last).toBeCloseTo(1000, 6);
   });
 
   it('stalls in bursts and then releases everything at once', () => {
-    const time = fakeTime();
-    const link = new LinkSim({
-      delayMs: 0,
-      jitterMs: 0,
-      kbps: 0,
-      burstEveryMs: 500,
-      burstMs: 200,
-      ...time,
-      random: createRandom(7),
-    });
+    const { time, sim } = link({ burstEveryMs: 500, burstMs: 200, random: createRandom(7) });
     const arrivals: number[] = [];
     for (let i = 0; i < 300; i++) {
-      time.advance(i * 10);
-      link.send(10, () => arrivals.push(time.now() - i * 10));
+      time.advanceTo(i * 10);
+      sim.send(10, () => arrivals.push(time.now() - i * 10));
     }
-    time.advance(100_000);
-    expect(link.stalled).toBeGreaterThan(20);
+    time.advanceTo(100_000);
+    expect(sim.stalled).toBeGreaterThan(20);
     expect(Math.max(...arrivals)).toBeLessThanOrEqual(200);
     expect(arrivals.filter((a) => a === 0).length).toBeGreaterThan(100);
   });

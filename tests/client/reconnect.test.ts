@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CloseInfo } from '../../game-client/net/connection.js';
 import {
+  isFinalClose,
   isRematch,
   isResumable,
   Reconnector,
@@ -8,6 +9,8 @@ import {
   resumeUrl,
   retryDelayMs,
 } from '../../game-client/net/reconnect.js';
+import { attachReconnect } from '../../game-client/net/reconnect-session.js';
+import type { Session } from '../../game-client/net/session.js';
 import { createFakeTimers } from '../helpers/fake-timers.js';
 
 const drop = (code: number, reason = ''): CloseInfo => ({
@@ -27,6 +30,14 @@ describe('reconnect policy', () => {
     expect(isResumable(drop(1001, 'server_draining: restarting'), 'tok')).toBe(false);
     expect(isRematch(drop(1001, 'server_draining: restarting'))).toBe(true);
     expect(isResumable({ ...drop(1006), byClient: true }, 'tok')).toBe(false);
+  });
+
+  it('treats seat-ending codes, replacements and lost seats as final', () => {
+    for (const code of [1000, 4001, 4002, 4003, 4004, 4005, 4006, 4007, 4009]) {
+      expect(isFinalClose(drop(code))).toBe(true);
+    }
+    for (const code of [1001, 1006, 4008]) expect(isFinalClose(drop(code))).toBe(false);
+    expect(isFinalClose(drop(1006, 'resume_failed: gone'))).toBe(true);
   });
 
   it('backs off 0.5, 1, 2, 4, 4 s with +-25% jitter', () => {
@@ -92,5 +103,61 @@ describe('Reconnector', () => {
     }
     expect(b.log.at(-1)).toBe('done false');
     expect(b.log.filter((l) => l === 'done false')).toHaveLength(1);
+  });
+});
+
+describe('attachReconnect', () => {
+  /** A stand-in for the parts of Session that attachReconnect uses. */
+  function fakeSession() {
+    const s = {
+      holdOnDrop: null as ((info: CloseInfo) => boolean) | null,
+      resumeToken: 'tok',
+      on: () => () => {},
+      resume: vi.fn(),
+      end: vi.fn(),
+    };
+    return s;
+  }
+
+  function attach() {
+    const session = fakeSession();
+    const view = { show: vi.fn(), hide: vi.fn() };
+    const rc = attachReconnect(session as unknown as Session, {
+      url: 'ws://a:1/ws?v=4',
+      fetch: vi.fn(),
+      view,
+      now: () => 0,
+    });
+    return { session, view, rc, hold: (info: CloseInfo) => session.holdOnDrop?.(info) ?? false };
+  }
+
+  it('keeps retrying a resume after a network close', () => {
+    vi.useFakeTimers();
+    try {
+      const { rc, hold } = attach();
+      expect(hold(drop(1006))).toBe(true);
+      expect(rc.active).toBe(true);
+      expect(hold({ ...drop(1006), wasOpen: false })).toBe(true);
+      expect(rc.active).toBe(true);
+      rc.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops retrying when a resume attempt is closed for good (Kicked, Replaced, RoomClosed)', () => {
+    vi.useFakeTimers();
+    try {
+      for (const code of [4007, 4009, 4006]) {
+        const { rc, view, hold } = attach();
+        expect(hold(drop(1006))).toBe(true);
+        expect(hold(drop(code))).toBe(false);
+        expect(rc.active).toBe(false);
+        expect(view.hide).toHaveBeenCalled();
+        expect(vi.getTimerCount()).toBe(0);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
