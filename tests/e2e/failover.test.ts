@@ -3,53 +3,43 @@
  * killed with SIGKILL. The page shows the reconnecting overlay, its resume fails (A is gone), and it
  * is matched into a new room on B with the rematch message in chat.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REMATCH_MESSAGE } from '../../game-client/net/reconnect.js';
 import {
   CHROMIUM,
   collectPageErrors,
-  launchChromium,
   saveScreenshot,
+  useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
-import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { freePort, REDIS_SERVER, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import {
   buildServerIfStale,
-  clusterNodeArgs,
+  fetchJson,
   type ServerProcess,
-  startServerProcess,
+  startClusterNode,
   stopServerProcess,
 } from '../helpers/server-process.js';
-import { systemBinary } from '../helpers/system-binary.js';
-
-const redisBin = systemBinary('redis-server', 'apt-get install -y redis-server');
-const HEARTBEAT_S = 0.2;
-const EXPIRY_S = 1.5;
 
 interface RoomInfo {
   readonly code: string;
   readonly url: string;
 }
 
-async function roomOn(node: ServerProcess, code: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${node.url}/api/rooms/${code}`);
-  return { status: res.status, body: await res.json() };
-}
+const roomOn = (node: ServerProcess, code: string) => fetchJson(`${node.url}/api/rooms/${code}`);
 
-describe.skipIf(CHROMIUM.skipReason !== null || redisBin.skipReason !== null)(
+describe.skipIf(CHROMIUM.skipReason !== null || REDIS_SERVER.skipReason !== null)(
   'failover after a server process is killed (Chromium, real cluster)',
   () => {
+    const browser = useChromium();
     let redis: TestRedis;
-    let browser: Browser;
     const nodes: ServerProcess[] = [];
 
     beforeAll(async () => {
       buildServerIfStale();
-      [redis, browser] = await Promise.all([startRedis(redisBin.path ?? 'redis-server'), launchChromium()]);
+      redis = await startRedis(REDIS_SERVER.path ?? 'redis-server');
     });
     afterAll(async () => {
-      await browser?.close();
       await Promise.all(nodes.map((n) => stopServerProcess(n)));
       await redis?.stop();
     });
@@ -58,11 +48,7 @@ describe.skipIf(CHROMIUM.skipReason !== null || redisBin.skipReason !== null)(
       const [portA, portB] = [await freePort(), await freePort()];
       const origins = `http://127.0.0.1:${portA},http://127.0.0.1:${portB}`;
       const start = async (id: string, port: number) => {
-        const node = await startServerProcess(port, [
-          ...clusterNodeArgs({ redisUrl: redis.url, port, id, heartbeatS: HEARTBEAT_S, expiryS: EXPIRY_S }),
-          '--allowed-origins',
-          origins,
-        ]);
+        const node = await startClusterNode(redis.url, port, id, ['--allowed-origins', origins]);
         nodes.push(node);
         return node;
       };
@@ -79,7 +65,7 @@ describe.skipIf(CHROMIUM.skipReason !== null || redisBin.skipReason !== null)(
       expect(await roomOn(b, code)).toMatchObject({ status: 200, body: { code, url: a.url } });
 
       // The page comes from B; the preflight seats it on A, so its socket lives on A.
-      const page = await browser.newPage({ viewport: { width: 1000, height: 650 } });
+      const page = await browser().newPage({ viewport: { width: 1000, height: 650 } });
       const errors = collectPageErrors(page);
       await page.goto(`${b.url}/?name=Fay#/room/${code}`);
       const before = await waitForTickfire(

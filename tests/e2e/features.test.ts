@@ -4,13 +4,12 @@ import {
   CHROMIUM,
   CLIENT_DIST_DIR,
   collectPageErrors,
+  own,
   useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { docScreenshot } from '../helpers/doc-screenshot.js';
 import { useHarness } from '../helpers/test-server.js';
-
-const own = (t: TickfireDebug) => t.entities.find((e) => e.id === t.playerId);
 
 describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromium)', () => {
   const harness = useHarness();
@@ -38,6 +37,14 @@ describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromiu
     const joined = await waitForTickfire(page, (t) => t.connected && own(t) !== undefined);
     const code = joined.roomCode!;
     expect(await page.textContent('#share-link')).toContain(`/#/room/${code}`);
+    // The lobby form became a team room filled up to 4 players with bots, and the page shows them all.
+    expect(server.registry.get(code)?.info()).toMatchObject({
+      name: 'Friday frags',
+      mode: 'tdm',
+      players: 1,
+      bots: 3,
+    });
+    await waitForTickfire(page, (t) => t.entities.length === 4);
 
     const before = own(joined)!;
     await page.click('canvas');
@@ -58,7 +65,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromiu
     expect(JSON.parse(saved ?? '{}')).toMatchObject({ muted: true, name: 'Ada' });
 
     const watcher = await browser().newPage({ viewport: { width: 900, height: 560 } });
-    errors.push(...collectPageErrors(watcher));
+    collectPageErrors(watcher, errors);
     await watcher.goto(`${base}?name=Watcher`);
     await watcher.click(`#room-list .room-row[data-code="${code}"] .watch`);
     const w = await waitForTickfire(

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FrameSample } from '../../game-client/automation.js';
 import { Session } from '../../game-client/net/session.js';
 import type { RunningServer } from '../../game-server/net/server.js';
@@ -21,6 +21,7 @@ import {
   useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
+import { quietRoom, useSessions, welcomed } from '../helpers/sessions.js';
 import { useHarness } from '../helpers/test-server.js';
 import { nodeSocket } from '../helpers/ws-socket.js';
 
@@ -67,40 +68,32 @@ function openLane(server: RunningServer, code: string, px: number): Point {
 describe.skipIf(CHROMIUM.skipReason !== null)('netcode in Chromium at 150 ms simulated RTT', () => {
   const harness = useHarness();
   const browser = useChromium();
-  const sessions: Session[] = [];
-
-  afterEach(() => {
-    for (const s of sessions.splice(0)) s.leave();
-  });
+  const { track } = useSessions();
 
   it('a key press shows on the next frame; a remote player moves without still frames', async () => {
     const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     const page = await browser().newPage({ viewport: { width: 480, height: 320 } });
     const errors = collectPageErrors(page);
     // A room built through the registry: no bots, no warmup, so only the two players below move.
-    const code = server.registry.create({
-      name: 'netcode',
-      maxPlayers: 4,
-      isPrivate: true,
-      match: { matchFlow: false },
-    })!.code;
+    const code = quietRoom(server).code;
     await page.goto(`${harness.url(server, '/')}?name=Local&net=delay:150#/room/${code}`);
     const joined = await waitForTickfire(page, (t) => t.connected && t.entities.length === 1);
     const myId = joined.playerId!;
     console.info(`[e2e-netcode] visibility ${await page.evaluate(() => document.visibilityState)}`);
 
     // The remote player: the real client netcode in Node, walking right and left in an open lane.
-    const remote = new Session({
-      url: `ws://127.0.0.1:${server.port}${WS_PATH}?${joinQuery('Remote', { kind: 'code', code })}`,
-      socketFactory: nodeSocket,
-    });
-    sessions.push(remote);
+    const remote = track(
+      new Session({
+        url: `ws://127.0.0.1:${server.port}${WS_PATH}?${joinQuery('Remote', { kind: 'code', code })}`,
+        socketFactory: nodeSocket,
+      }),
+    );
     const t0 = performance.now();
     remote.setInputSource(() => ({
       keys: Math.floor((performance.now() - t0) / LEG_MS) % 2 === 0 ? Key.Right : Key.Left,
       aimRad: 0,
     }));
-    await new Promise<void>((resolve) => remote.on('welcome', () => resolve()));
+    await welcomed(remote);
     const remoteId = remote.room!.playerId;
     const room = server.registry.get(code)!;
     const lane = openLane(server, code, 200);
@@ -167,13 +160,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('netcode in Chromium at 150 ms sim
 
   it('draws the room’s own arena: a large-arena room shows its far corner', async () => {
     const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
-    const large = server.registry.create({
-      name: 'large',
-      maxPlayers: 4,
-      isPrivate: true,
-      arenaId: ArenaId.Large,
-      match: { matchFlow: false },
-    })!;
+    const large = quietRoom(server, 'large', ArenaId.Large);
     const page = await browser().newPage({ viewport: { width: 480, height: 320 } });
     const errors = collectPageErrors(page);
     await page.goto(`${harness.url(server, '/')}?name=Far#/room/${large.code}`);

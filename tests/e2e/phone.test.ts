@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TickfireDebug } from '../../game-client/automation.js';
 import {
   CHROMIUM,
   CLIENT_DIST_DIR,
   collectPageErrors,
+  own,
   useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { docScreenshot } from '../helpers/doc-screenshot.js';
 import { useHarness } from '../helpers/test-server.js';
-
-const own = (t: TickfireDebug) => t.entities.find((e) => e.id === t.playerId);
 
 describe.skipIf(CHROMIUM.skipReason !== null)('a phone in landscape with touch (Chromium)', () => {
   const harness = useHarness();

@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   CHROMIUM,
   CLIENT_DIST_DIR,
   collectPageErrors,
-  launchChromium,
   saveScreenshot,
+  useChromium,
   waitForTickfire,
 } from '../helpers/browser.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
@@ -13,21 +12,17 @@ import { useHarness } from '../helpers/test-server.js';
 
 describe.skipIf(CHROMIUM.skipReason !== null)('reconnecting after a dropped connection (Chromium)', () => {
   const harness = useHarness();
-  let browser: Browser;
+  const browser = useChromium();
   let proxy: TcpProxy | undefined;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
   afterAll(async () => {
     await proxy?.close();
-    await browser?.close();
   });
 
   it('shows the overlay and resumes the same player id', async () => {
     const server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     proxy = await startTcpProxy(server.port);
-    const page = await browser.newPage({ viewport: { width: 1000, height: 650 } });
+    const page = await browser().newPage({ viewport: { width: 1000, height: 650 } });
     const errors = collectPageErrors(page);
     await page.goto(`http://127.0.0.1:${proxy.port}/?name=Rita`);
     await page.click('#quick-play');

@@ -23,7 +23,7 @@ describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromiu
     base = harness.url(server, '/');
     const alice = await browser().newPage({ viewport: { width: 1100, height: 700 } });
     const bob = await browser().newPage({ viewport: { width: 1100, height: 700 } });
-    const errors = [...collectPageErrors(alice), ...collectPageErrors(bob)];
+    const errors = collectPageErrors(bob, collectPageErrors(alice));
 
     await alice.goto(`${base}?name=Alice`);
     await alice.click('#create-room');

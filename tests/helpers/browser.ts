@@ -72,6 +72,9 @@ export async function waitForTickfire(
   }
 }
 
+/** The page's own player as rendered, if it has one. */
+export const own = (t: TickfireDebug) => t.entities.find((e) => e.id === t.playerId);
+
 /** Saves a screenshot as a test artifact and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -80,9 +83,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return path;
 }
 
-/** Collects page errors and console errors so a test can assert there were none. */
-export function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
+/**
+ * Collects page errors and console errors so a test can assert there were none. The returned array
+ * (`into`, when given, so several pages can share one) fills as errors happen: keep it and assert at
+ * the end, never copy it early.
+ */
+export function collectPageErrors(page: Page, into: string[] = []): string[] {
+  const errors = into;
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);

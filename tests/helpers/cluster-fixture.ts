@@ -8,8 +8,7 @@ import {
   type ClusterOptions,
   type LocalRoom,
 } from '../../game-server/cluster/index.js';
-import { startRedis, type TestRedis } from './redis-server.js';
-import { systemBinary } from './system-binary.js';
+import { REDIS_SERVER, startRedis, type TestRedis } from './redis-server.js';
 
 /** Short timings so expiry tests finish in about a second. */
 export const TEST_HEARTBEAT_MS = 100;
@@ -70,7 +69,7 @@ export interface ClusterFixture {
 
 /** Registers the hooks and returns the fixture. */
 export function useCluster(): ClusterFixture {
-  const bin = systemBinary('redis-server', 'apt-get install -y redis-server');
+  const bin = REDIS_SERVER;
   let redis: TestRedis | undefined;
   const nodes: ClusterDirectory[] = [];
   const clients: Redis[] = [];

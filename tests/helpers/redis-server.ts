@@ -3,6 +3,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { systemBinary } from './system-binary.js';
+
+/** The redis-server binary (a loud skip locally, a failure under CI=true, when missing). */
+export const REDIS_SERVER = systemBinary('redis-server', 'apt-get install -y redis-server');
 
 /** A running redis-server. */
 export interface TestRedis {

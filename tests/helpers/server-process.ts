@@ -110,3 +110,26 @@ export function clusterNodeArgs(o: {
     String(o.expiryS),
   ];
 }
+
+/** Heartbeat and node expiry (seconds) of cluster nodes started by the process tests. */
+export const PROCESS_HEARTBEAT_S = 0.2;
+export const PROCESS_EXPIRY_S = 1.5;
+
+/** Starts a cluster node process on `port` with id `id`, test timings and `extra` flags. */
+export function startClusterNode(
+  redisUrl: string,
+  port: number,
+  id: string,
+  extra: readonly string[] = [],
+): Promise<ServerProcess> {
+  return startServerProcess(port, [
+    ...clusterNodeArgs({ redisUrl, port, id, heartbeatS: PROCESS_HEARTBEAT_S, expiryS: PROCESS_EXPIRY_S }),
+    ...extra,
+  ]);
+}
+
+/** Fetches `url` and returns the status with the parsed JSON body. */
+export async function fetchJson(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, init);
+  return { status: res.status, body: await res.json() };
+}

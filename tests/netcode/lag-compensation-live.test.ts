@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SocketFactory } from '../../game-client/net/connection.js';
+import { describe, expect, it } from 'vitest';
 import { PERFECT_NET } from '../../game-client/net/net-conditions.js';
 import { Session } from '../../game-client/net/session.js';
 import { withNetConditions } from '../../game-client/net/sim-socket.js';
@@ -7,8 +6,8 @@ import type { RunningServer } from '../../game-server/net/server.js';
 import type { Room } from '../../game-server/room/room.js';
 import type { SimPlayer } from '../../game-server/sim/index.js';
 import { ClientMsg, joinQuery, Key, PLAYER_MAX_HP, ServerMsg, WS_PATH } from '../../protocol/index.js';
-import { decodeClientMsg } from '../../protocol/validate.js';
 import { openArea } from '../helpers/open-area.js';
+import { quietRoom, recordingSocket, useSessions, welcomed } from '../helpers/sessions.js';
 import { useHarness } from '../helpers/test-server.js';
 import { nodeSocket } from '../helpers/ws-socket.js';
 
@@ -29,23 +28,12 @@ interface Shooter {
 function openShooter(server: RunningServer, code: string): Shooter {
   const net = withNetConditions(nodeSocket, { ...PERFECT_NET, delayMs: 150 });
   const shooter: Shooter = { session: null as unknown as Session, trigger: false, onFireSent: () => {} };
-  const watching: SocketFactory = (url, handlers) => {
-    const s = net(url, handlers);
-    return {
-      get readyState() {
-        return s.readyState;
-      },
-      send: (data) => {
-        const r = decodeClientMsg(data);
-        if (r.ok && r.msg[0] === ClientMsg.Input && (r.msg[2] & Key.Fire) !== 0) {
-          shooter.trigger = false;
-          shooter.onFireSent();
-        }
-        s.send(data);
-      },
-      close: (c, reason) => s.close(c, reason),
-    };
-  };
+  const watching = recordingSocket(net, (msg) => {
+    if (msg[0] === ClientMsg.Input && (msg[2] & Key.Fire) !== 0) {
+      shooter.trigger = false;
+      shooter.onFireSent();
+    }
+  });
   const session = new Session({
     url: `ws://127.0.0.1:${server.port}${WS_PATH}?${joinQuery('shooter', { kind: 'code', code })}`,
     socketFactory: watching,
@@ -54,29 +42,7 @@ function openShooter(server: RunningServer, code: string): Shooter {
   return Object.assign(shooter, { session });
 }
 
-const timers: ReturnType<typeof setInterval>[] = [];
-const sessions: Session[] = [];
-afterEach(() => {
-  for (const t of timers.splice(0)) clearInterval(t);
-  for (const s of sessions.splice(0)) s.leave();
-});
-
-/** Renders the shooter's frames every ~16 ms until `onFrame` returns true (or the timeout). */
-function pump(onFrame: () => boolean, timeoutMs = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const deadline = performance.now() + timeoutMs;
-    const t = setInterval(() => {
-      if (onFrame()) {
-        clearInterval(t);
-        resolve();
-      } else if (performance.now() > deadline) {
-        clearInterval(t);
-        reject(new Error('timed out'));
-      }
-    }, 16);
-    timers.push(t);
-  });
-}
+const { track, pump } = useSessions();
 
 /** Places a player (alive, unprotected, keys held as given). */
 function place(p: SimPlayer, x: number, y: number, keys = 0): void {
@@ -122,17 +88,12 @@ describe('lag compensation through the real server and client at 150 ms RTT', ()
   it('a shot that hit on the shooter’s screen registers; one at a target already gone there does not', async () => {
     const server = await harness.start();
     // A private room built through the registry: nobody else (bot, quick-play client) in it, no warmup.
-    const code = server.registry.create({
-      name: 'lag compensation',
-      maxPlayers: 4,
-      isPrivate: true,
-      match: { matchFlow: false },
-    })!.code;
+    const code = quietRoom(server, 'lag compensation').code;
     const targetClient = await harness.connect(server, { name: 'target', room: { kind: 'code', code } });
     const targetId = (await targetClient.nextMessage(ServerMsg.Welcome))[2];
     const shooter = openShooter(server, code);
-    sessions.push(shooter.session);
-    await new Promise<void>((resolve) => shooter.session.on('welcome', () => resolve()));
+    track(shooter.session);
+    await welcomed(shooter.session);
     const room = server.registry.get(code)!;
     const me = room.world.players.get(shooter.session.room!.playerId)!;
     const target = room.world.players.get(targetId)!;

@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SocketFactory } from '../../game-client/net/connection.js';
+import { describe, expect, it } from 'vitest';
 import type { NetConditions } from '../../game-client/net/net-conditions.js';
 import { PERFECT_NET } from '../../game-client/net/net-conditions.js';
 import { Session } from '../../game-client/net/session.js';
 import { withNetConditions } from '../../game-client/net/sim-socket.js';
-import type { RunningServer } from '../../game-server/net/server.js';
 import {
   ARENA,
   ClientMsg,
@@ -13,10 +11,9 @@ import {
   movePlayer,
   PLAYER_SPEED_PX_S,
   type Point,
-  type RoomRequest,
   WS_PATH,
 } from '../../protocol/index.js';
-import { decodeClientMsg } from '../../protocol/validate.js';
+import { quietRoom, recordingSocket, useSessions, welcomed } from '../helpers/sessions.js';
 import { useHarness } from '../helpers/test-server.js';
 import { nodeSocket } from '../helpers/ws-socket.js';
 
@@ -24,77 +21,27 @@ const TICK_HZ = 30;
 const STEP_PX = PLAYER_SPEED_PX_S / TICK_HZ;
 const PATTERN = [Key.Right, Key.Down, Key.Left | Key.Down, Key.Up, Key.Right | Key.Up, Key.Left, 0];
 
-/** A Session through simulated conditions, with a frame pump at ~60 Hz. */
+/** A Session through simulated conditions; `sent` records the keys of every Input by sequence as it leaves the client. */
 function open(port: number, query: string, net: NetConditions, sent?: number[]): Session {
-  // Records the keys of every Input as it leaves the client (before the simulated link).
-  const simulated = withNetConditions(nodeSocket, net);
-  const recording: SocketFactory = (url, handlers) => {
-    const s = simulated(url, handlers);
-    return {
-      get readyState() {
-        return s.readyState;
-      },
-      send: (data) => {
-        const r = decodeClientMsg(data);
-        if (sent && r.ok && r.msg[0] === ClientMsg.Input) sent[r.msg[1]] = r.msg[2];
-        s.send(data);
-      },
-      close: (code, reason) => s.close(code, reason),
-    };
-  };
   return new Session({
     url: `ws://127.0.0.1:${port}${WS_PATH}?${query}`,
-    socketFactory: recording,
-  });
-}
-
-const sessions: Session[] = [];
-const timers: ReturnType<typeof setInterval>[] = [];
-afterEach(() => {
-  for (const t of timers.splice(0)) clearInterval(t);
-  for (const s of sessions.splice(0)) s.leave();
-});
-
-/** A room built through the registry: no bots, no warmup or countdown, so movement starts at once. */
-function quietRoom(server: RunningServer): RoomRequest {
-  const room = server.registry.create({
-    name: 'netcode',
-    maxPlayers: 4,
-    isPrivate: true,
-    match: { matchFlow: false },
-  });
-  return { kind: 'code', code: room!.code };
-}
-
-function welcomed(s: Session): Promise<void> {
-  return new Promise((resolve, reject) => {
-    s.on('welcome', () => resolve());
-    s.on('close', (c) => reject(new Error(`closed: ${c.message}`)));
-  });
-}
-
-/** Calls `onFrame` every ~16 ms until it returns true. */
-function pump(onFrame: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setInterval(() => {
-      if (onFrame()) {
-        clearInterval(t);
-        resolve();
-      }
-    }, 16);
-    timers.push(t);
+    socketFactory: recordingSocket(withNetConditions(nodeSocket, net), (msg) => {
+      if (sent && msg[0] === ClientMsg.Input) sent[msg[1]] = msg[2];
+    }),
   });
 }
 
 describe('netcode against the real server through the network simulator', () => {
   const harness = useHarness();
+  const { track, pump } = useSessions();
 
   it('prediction equals the server state replayed exactly after every reconciliation (150 ms RTT)', async () => {
     const server = await harness.start();
     const net = { ...PERFECT_NET, delayMs: 150 };
     const keysBySeq: number[] = [0];
-    const a = open(server.port, joinQuery('mover', quietRoom(server)), net, keysBySeq);
-    sessions.push(a);
+    const a = track(
+      open(server.port, joinQuery('mover', { kind: 'code', code: quietRoom(server).code }), net, keysBySeq),
+    );
     const t0 = performance.now();
     a.setInputSource(() => ({
       keys: PATTERN[Math.floor((performance.now() - t0) / 400) % PATTERN.length]!,
@@ -116,7 +63,7 @@ describe('netcode against the real server through the network simulator', () => 
       maxErr = Math.max(maxErr, Math.hypot(p.x - predicted.x, p.y - predicted.y));
       checks += 1;
       return keysBySeq.length > 240;
-    });
+    }, 30_000);
     const stats = a.netStats();
     const room = server.registry.get(a.room!.roomCode)!.stats;
     console.info(
@@ -130,14 +77,14 @@ describe('netcode against the real server through the network simulator', () => 
   it('remote motion has no jump larger than one snapshot interval of movement (150 ms + 30 ms jitter)', async () => {
     const server = await harness.start();
     const net = { ...PERFECT_NET, delayMs: 150, jitterMs: 30 };
-    const a = open(server.port, joinQuery('mover', quietRoom(server)), net);
-    sessions.push(a);
+    const a = track(
+      open(server.port, joinQuery('mover', { kind: 'code', code: quietRoom(server).code }), net),
+    );
     let n = 0;
     a.setInputSource(() => ({ keys: PATTERN[Math.floor(n++ / 15) % (PATTERN.length - 1)]!, aimRad: 0 }));
     await welcomed(a);
     const code = a.room!.roomCode;
-    const b = open(server.port, joinQuery('watcher', { kind: 'code', code }), net);
-    sessions.push(b);
+    const b = track(open(server.port, joinQuery('watcher', { kind: 'code', code }), net));
     await welcomed(b);
     const moverId = a.room!.playerId;
     const samples: { at: number; x: number; y: number }[] = [];
@@ -147,7 +94,7 @@ describe('netcode against the real server through the network simulator', () => 
       const other = f?.others.find((p) => p.id === moverId);
       if (other?.alive) samples.push({ at: performance.now(), x: other.x, y: other.y });
       return samples.length >= 300;
-    });
+    }, 30_000);
     let worst = 0;
     let stalls = 0;
     for (let i = 1; i < samples.length; i++) {

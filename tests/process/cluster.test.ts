@@ -3,34 +3,25 @@
  * --redis ...` processes. Rooms are reachable from any process, chat and counts cross processes,
  * a killed process's rooms expire, and SIGTERM drains.
  */
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinQuery, RoundPhase, ServerMsg } from '../../protocol/index.js';
-import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useCluster } from '../helpers/cluster-fixture.js';
+import { freePort, REDIS_SERVER } from '../helpers/redis-server.js';
 import {
   buildServerIfStale,
-  clusterNodeArgs,
+  fetchJson as json,
   type ServerProcess,
-  startServerProcess,
+  startClusterNode,
   stopServerProcess,
 } from '../helpers/server-process.js';
-import { systemBinary } from '../helpers/system-binary.js';
 import { connectClient, refusedUpgrade, type TestClient } from '../helpers/ws-client.js';
 
-const redisBin = systemBinary('redis-server', 'apt-get install -y redis-server');
 const ADMIN = 'test-admin-token-0123456789';
-const HEARTBEAT_S = 0.2;
-const EXPIRY_S = 1.5;
 
 interface SeatAnswer {
   readonly code: string;
   readonly url: string;
   readonly seat: string;
-}
-
-async function json(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, init);
-  return { status: res.status, body: await res.json() };
 }
 
 /** Re-asks `probe` until it returns a value (an external process's state has no event to wait on). */
@@ -58,15 +49,15 @@ async function joinWithSeat(name: string, s: SeatAnswer): Promise<TestClient> {
   return connectClient(portOf(s.url), joinQuery(name, { kind: 'code', code: s.code }, { seat: s.seat }));
 }
 
-describe.skipIf(redisBin.skipReason !== null)('cluster of real processes', () => {
-  let redis: TestRedis;
+describe.skipIf(REDIS_SERVER.skipReason !== null)('cluster of real processes', () => {
+  // Registered first, so its afterAll (stopping redis-server) runs after the nodes are stopped below.
+  const cluster = useCluster();
   const nodes: ServerProcess[] = [];
   const clients: TestClient[] = [];
 
   const start = async (id: string, extra: readonly string[] = []) => {
     const port = await freePort();
-    const node = await startServerProcess(port, [
-      ...clusterNodeArgs({ redisUrl: redis.url, port, id, heartbeatS: HEARTBEAT_S, expiryS: EXPIRY_S }),
+    const node = await startClusterNode(cluster.url(), port, id, [
       '--admin-token',
       ADMIN,
       '--drain-timeout',
@@ -79,13 +70,11 @@ describe.skipIf(redisBin.skipReason !== null)('cluster of real processes', () =>
 
   beforeAll(async () => {
     buildServerIfStale();
-    redis = await startRedis(redisBin.path ?? 'redis-server');
   });
 
   afterAll(async () => {
     for (const c of clients) c.ws.terminate();
     await Promise.all(nodes.map((n) => stopServerProcess(n)));
-    await redis?.stop();
   });
 
   it('serves a room created through A from B, lands the player on its host, and crosses chat and counts', async () => {
@@ -159,29 +148,17 @@ describe.skipIf(redisBin.skipReason !== null)('cluster of real processes', () =>
     const host = (listed.body as { url: string }).url;
     const victim = nodes.find((n) => n.url === host)!;
 
-    const watcher = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-    const sub = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-    try {
-      await watcher.config('SET', 'notify-keyspace-events', 'Ex');
-      const expired = new Promise<void>((resolve) => {
-        sub.on('message', (_ch: string, key: string) => {
-          if (key === `tickfire:room:${code}`) resolve();
-        });
-      });
-      await sub.subscribe('__keyevent@0__:expired');
-      await stopServerProcess(victim, 'SIGKILL');
-      await expired;
-      const survivor = nodes.find(
-        (n) => n !== victim && n.child.exitCode === null && n.child.signalCode === null,
-      )!;
-      const after = await json(`${survivor.url}/api/rooms`);
-      expect((after.body as { code: string }[]).map((r) => r.code)).not.toContain(code);
-      const gone = await json(`${survivor.url}/api/join?${joinQuery('Late', { kind: 'code', code })}`);
-      expect(gone.status).toBe(404);
-    } finally {
-      watcher.disconnect();
-      sub.disconnect();
-    }
+    // The directory key expires (keyspace notification); the fixture closes its clients after the test.
+    const { expired } = await cluster.watchExpiry(`tickfire:room:${code}`);
+    await stopServerProcess(victim, 'SIGKILL');
+    await expired;
+    const survivor = nodes.find(
+      (n) => n !== victim && n.child.exitCode === null && n.child.signalCode === null,
+    )!;
+    const after = await json(`${survivor.url}/api/rooms`);
+    expect((after.body as { code: string }[]).map((r) => r.code)).not.toContain(code);
+    const gone = await json(`${survivor.url}/api/join?${joinQuery('Late', { kind: 'code', code })}`);
+    expect(gone.status).toBe(404);
   });
 
   it('drains on SIGTERM: not ready, no new joins, players closed with 1001 and a hint, exit 0', async () => {
