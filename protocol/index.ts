@@ -14,6 +14,7 @@ export * from './rules/arenas.js';
 export * from './rules/collision.js';
 export * from './rules/movement.js';
 export * from './rules/pickup-points.js';
+export * from './rules/shots.js';
 export * from './state-frame.js';
 export * from './text.js';
 export * from './wire-state.js';

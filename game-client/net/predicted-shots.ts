@@ -1,16 +1,14 @@
 /** Predicted own shots: drawn the moment fire is pressed, with the server's cadence, muzzle and walls. */
 import {
   type Arena,
-  angleFromWire,
   FIRE_COOLDOWN_MS,
   Key,
   PLAYER_RADIUS_PX,
   type Point,
   PROJECTILE_RADIUS_PX,
-  PROJECTILE_SPEED_PX_S,
   PROJECTILE_TTL_MS,
-  quantize,
   segmentHitsWall,
+  shotFrom,
 } from '../../protocol/index.js';
 
 /** A predicted projectile as drawn: negative ids keep it apart from the server's. */
@@ -66,12 +64,7 @@ export class PredictedShots {
     this.ticksSinceShot += 1;
     if (!pos || !canFire || (keys & Key.Fire) === 0 || this.ticksSinceShot < this.cooldownTicks) return;
     this.ticksSinceShot = 0;
-    const a = angleFromWire(aimWire);
-    const muzzle = PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX + 1;
-    const x0 = quantize(pos.x + Math.cos(a) * muzzle);
-    const y0 = quantize(pos.y + Math.sin(a) * muzzle);
-    const vx = Math.round(Math.cos(a) * PROJECTILE_SPEED_PX_S);
-    const vy = Math.round(Math.sin(a) * PROJECTILE_SPEED_PX_S);
+    const { x: x0, y: y0, vx, vy } = shotFrom(pos.x, pos.y, aimWire);
     const ttlS = PROJECTILE_TTL_MS / 1000;
     let tEnd = Math.min(
       1,

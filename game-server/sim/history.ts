@@ -63,7 +63,7 @@ export function recordHistory(
       slot.alive = p.alive;
     } else out.push({ id: p.id, x: p.x, y: p.y, alive: p.alive });
   }
-  out.length = n;
+  if (out.length !== n) out.length = n; // setting a length is a runtime call even when unchanged
   history.push(frame);
   return history;
 }

@@ -43,22 +43,40 @@ function take(world: World, p: SimPlayer, pk: SimPickup, events: GameEvent[]): v
 
 /**
  * Brings back pickups whose delay is over, then lets living players take available ones they
- * touch: pickups in id order, the first player in join order within reach wins.
+ * touch: pickups in id order, the first player in join order within reach wins. `players` are the
+ * world's players in join order (stepWorld passes the list it already has).
  */
-export function stepPickups(world: World, events: GameEvent[]): void {
-  const reach2 = PICKUP_RADIUS_PX * PICKUP_RADIUS_PX;
-  for (const pk of world.pickups) {
+export function stepPickups(
+  world: World,
+  events: GameEvent[],
+  players: readonly SimPlayer[] = [...world.players.values()],
+): void {
+  const pickups = world.pickups;
+  for (let k = 0; k < pickups.length; k++) {
+    const pk = pickups[k] as SimPickup;
     if (pk.readyTick !== 0 && world.tick >= pk.readyTick) {
       pk.readyTick = 0;
       world.pickupsVersion += 1;
     }
     if (pk.readyTick !== 0) continue;
-    for (const p of world.players.values()) {
-      if (!p.alive || !wants(p, pk.kind) || (p.x - pk.x) ** 2 + (p.y - pk.y) ** 2 > reach2) continue;
-      take(world, p, pk, events);
-      break;
-    }
+    const p = takerOf(players, pk);
+    if (p) take(world, p, pk, events);
   }
+}
+
+const REACH2 = PICKUP_RADIUS_PX * PICKUP_RADIUS_PX;
+
+/** The first of `players` alive, within reach of `pk` and wanting it, if any. */
+function takerOf(players: readonly SimPlayer[], pk: SimPickup): SimPlayer | undefined {
+  for (let i = 0; i < players.length; i++) {
+    const p = players[i] as SimPlayer;
+    const dx = p.x - pk.x;
+    const dy = p.y - pk.y;
+    // Distance first: it rules out nearly everyone, and the order of these pure tests does not matter.
+    if (dx * dx + dy * dy > REACH2 || !p.alive || !wants(p, pk.kind)) continue;
+    return p;
+  }
+  return undefined;
 }
 
 /** Makes every pickup available again and ends every power-up (a new round starts even). */

@@ -1,6 +1,5 @@
 /** One fixed tick of the game: inputs, movement, shooting, hits, respawns and the round clock. Pure of I/O. */
 import {
-  angleFromWire,
   EventKind,
   type GameEvent,
   Key,
@@ -8,15 +7,15 @@ import {
   POWER_UP_DAMAGE_FACTOR,
   PROJECTILE_DAMAGE,
   PROJECTILE_RADIUS_PX,
-  PROJECTILE_SPEED_PX_S,
   quantize,
   RoundPhase,
   segmentHitsCircle,
   segmentHitsWall,
+  shotFrom,
   stepPlayer,
   type Wall,
 } from '../../protocol/index.js';
-import { type PastPlayer, playersAt, recordHistory, rewindFor } from './history.js';
+import { playersAt, recordHistory, rewindFor } from './history.js';
 import { advancePhase, endRound, isActivePhase, roundIsOver } from './match-flow.js';
 import { isPoweredUp, stepPickups } from './pickups.js';
 import { spawnPlayer } from './players.js';
@@ -50,8 +49,10 @@ export function stepWorld(
   advancePhase(world, events);
   const playing = world.round.phase === RoundPhase.Playing;
   const active = isActivePhase(world);
+  const players = rosterOf(world);
 
-  for (const p of world.players.values()) {
+  for (let i = 0; i < players.length; i++) {
+    const p = players[i] as SimPlayer;
     const input = inputs.get(p.id);
     if (input) {
       p.keys = input.keys;
@@ -62,34 +63,48 @@ export function stepWorld(
     if (active && p.alive) stepPlayer(p, p.keys, world.timing.dtS, world.arena);
   }
 
-  recordHistory(world.history, world.tick, timeMs, world.players.values());
+  recordHistory(world.history, world.tick, timeMs, players);
 
   if (active) {
-    moveProjectiles(world, events);
-    fire(world);
-    respawn(world);
-    stepPickups(world, events);
+    moveProjectiles(world, players, events);
+    fire(world, players);
+    respawn(world, players);
+    stepPickups(world, events, players);
     if (playing && roundIsOver(world)) endRound(world, events);
   }
-  events.push(...world.pendingEvents);
-  world.pendingEvents = [];
+  roster.length = 0; // holds no players between ticks
+  // Joins and leaves queue here between ticks; only a tick that spawned someone has any to move.
+  if (world.pendingEvents.length > 0) {
+    for (const e of world.pendingEvents) events.push(e);
+    world.pendingEvents = [];
+  }
   return events;
 }
 
-function fire(world: World): void {
-  for (const p of world.players.values()) {
+/**
+ * Scratch of stepWorld (one call at a time): the world's players in join order, listed once per tick
+ * so the tick's several passes walk an array instead of a Map iterator each.
+ */
+const roster: SimPlayer[] = [];
+
+function rosterOf(world: World): readonly SimPlayer[] {
+  if (roster.length !== 0) roster.length = 0; // only after a tick that threw
+  for (const p of world.players.values()) roster.push(p);
+  return roster;
+}
+
+function fire(world: World, players: readonly SimPlayer[]): void {
+  for (let i = 0; i < players.length; i++) {
+    const p = players[i] as SimPlayer;
     if (!p.alive || (p.keys & Key.Fire) === 0 || world.tick < p.nextFireTick) continue;
-    const a = angleFromWire(p.aim);
-    const dirX = Math.cos(a);
-    const dirY = Math.sin(a);
-    const muzzle = PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX + 1;
+    const shot = shotFrom(p.x, p.y, p.aim);
     world.projectiles.push({
       id: world.nextProjectileId,
       ownerId: p.id,
-      x: quantize(p.x + dirX * muzzle),
-      y: quantize(p.y + dirY * muzzle),
-      vx: Math.round(dirX * PROJECTILE_SPEED_PX_S),
-      vy: Math.round(dirY * PROJECTILE_SPEED_PX_S),
+      x: shot.x,
+      y: shot.y,
+      vx: shot.vx,
+      vy: shot.vy,
       expiresTick: world.tick + world.timing.projectileTtlTicks,
       rewindMs: p.viewLagMs,
       damage: PROJECTILE_DAMAGE * (isPoweredUp(world, p) ? POWER_UP_DAMAGE_FACTOR : 1),
@@ -99,66 +114,136 @@ function fire(world: World): void {
   }
 }
 
-/** Scratch of moveProjectiles (one call at a time), emptied by each: the tick's targets by rewind (0: now). */
-const targetCache = new Map<number, readonly PastPlayer[]>();
-const presentTargets: PastPlayer[] = [];
+/**
+ * The players a projectile can hit, packed into parallel typed arrays: the hit loop runs over every
+ * projectile and target each tick, and reading positions from a contiguous buffer avoids the boxed
+ * double fields (and object shapes) of player objects.
+ */
+class TargetSet {
+  count = 0;
+  ids = new Float64Array(16);
+  xs = new Float64Array(16);
+  ys = new Float64Array(16);
+
+  /** Empties the set (keeps its buffers). */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Appends a target. */
+  add(id: number, x: number, y: number): void {
+    if (this.count === this.ids.length) this.grow();
+    this.ids[this.count] = id;
+    this.xs[this.count] = x;
+    this.ys[this.count] = y;
+    this.count += 1;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    const widen = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    this.ids = widen(this.ids);
+    this.xs = widen(this.xs);
+    this.ys = widen(this.ys);
+  }
+}
+
+/** Scratch of moveProjectiles (one call at a time): this tick's targets now, and by rewind (> 0). */
+const presentTargets = new TargetSet();
+let presentReady = false;
+const pastTargets = new Map<number, TargetSet>();
+const spareTargetSets: TargetSet[] = [];
 
 /**
  * Where each living player was `rewindMs` ago, for every projectile whose shooter's view lagged by
  * that much: a target counts only if it is alive now and was alive (and there) in that view. Cached
  * per rewind for the tick: a player killed by an earlier projectile of the same tick still counts.
  */
-function targetsFor(world: World, rewindMs: number): readonly PastPlayer[] {
-  const cached = targetCache.get(rewindMs);
-  if (cached) return cached;
-  const past = rewindMs > 0 ? playersAt(world.history, world.timeMs - rewindMs) : undefined;
-  let targets: PastPlayer[];
-  if (past) {
-    targets = [];
-    for (const p of past) if (p.alive && world.players.get(p.id)?.alive) targets.push(p);
-  } else {
-    // Players do not move while projectiles do: the live objects serve as their own positions.
-    targets = presentTargets;
-    targets.length = 0;
-    for (const p of world.players.values()) if (p.alive) targets.push(p);
+function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: number): TargetSet {
+  const past = rewindMs > 0 ? pastTargets.get(rewindMs) : presentTargets;
+  if (past && (past !== presentTargets || presentReady)) return past;
+  const frames = rewindMs > 0 ? playersAt(world.history, world.timeMs - rewindMs) : undefined;
+  if (!frames) {
+    // Players do not move while projectiles do: where they are now is where they were recorded.
+    presentTargets.clear();
+    for (let i = 0; i < players.length; i++) {
+      const p = players[i] as SimPlayer;
+      if (p.alive) presentTargets.add(p.id, p.x, p.y);
+    }
+    presentReady = true;
+    if (rewindMs > 0) pastTargets.set(rewindMs, presentTargets);
+    return presentTargets;
   }
-  targetCache.set(rewindMs, targets);
-  return targets;
+  const set = spareTargetSets.pop() ?? new TargetSet();
+  set.clear();
+  for (const p of frames) if (p.alive && world.players.get(p.id)?.alive) set.add(p.id, p.x, p.y);
+  pastTargets.set(rewindMs, set);
+  return set;
 }
+
+/** Forgets this tick's targets, keeping their sets for the next tick. */
+function resetTargets(): void {
+  presentReady = false;
+  if (pastTargets.size === 0) return; // Map#clear allocates a new table even when empty
+  for (const set of pastTargets.values()) if (set !== presentTargets) spareTargetSets.push(set);
+  pastTargets.clear();
+}
+
+/** How close (px) a target's centre must come to a projectile's path to be hit. */
+const HIT_RADIUS_PX = PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX;
+/**
+ * Half-size of the box around a path outside which a target is skipped without the exact test: the
+ * hit radius plus a pixel of slack, so a skipped target is always clearly out of reach.
+ */
+const HIT_BOX_PX = HIT_RADIUS_PX + 1;
 
 /**
  * Moves every projectile along its path this tick; the first wall or player on the path stops it.
  * Players are tested where the shooter saw them (rewound by the projectile's `rewindMs`), walls now.
  */
-function moveProjectiles(world: World, events: GameEvent[]): void {
+function moveProjectiles(world: World, players: readonly SimPlayer[], events: GameEvent[]): void {
   const { dtS } = world.timing;
   const { width, height } = world.arena;
   const { walls } = world.arena;
   const grid = wallGridFor(world.arena, PROJECTILE_RADIUS_PX);
   const projectiles = world.projectiles;
-  targetCache.clear();
+  resetTargets();
   let kept = 0;
   for (let n = 0; n < projectiles.length; n++) {
     const pr = projectiles[n] as SimProjectile;
-    const x1 = pr.x + pr.vx * dtS;
-    const y1 = pr.y + pr.vy * dtS;
+    const x0 = pr.x;
+    const y0 = pr.y;
+    const x1 = x0 + pr.vx * dtS;
+    const y1 = y0 + pr.vy * dtS;
     let tWall = Number.POSITIVE_INFINITY;
-    const near = wallsNear(grid, pr.x, pr.y, x1, y1);
+    const near = wallsNear(grid, x0, y0, x1, y1);
     for (let w = 0; w < near.length; w++) {
-      const t = segmentHitsWall(pr.x, pr.y, x1, y1, walls[near[w] as number] as Wall, PROJECTILE_RADIUS_PX);
+      const t = segmentHitsWall(x0, y0, x1, y1, walls[near[w] as number] as Wall, PROJECTILE_RADIUS_PX);
       if (t >= 0 && t < tWall) tWall = t;
     }
     let victim: SimPlayer | undefined;
     let tHit = tWall;
-    const targets = targetsFor(world, pr.rewindMs);
-    for (let i = 0; i < targets.length; i++) {
-      const p = targets[i] as PastPlayer;
+    const loX = Math.min(x0, x1) - HIT_BOX_PX;
+    const hiX = Math.max(x0, x1) + HIT_BOX_PX;
+    const loY = Math.min(y0, y1) - HIT_BOX_PX;
+    const hiY = Math.max(y0, y1) + HIT_BOX_PX;
+    const { count, ids, xs, ys } = targetsFor(world, players, pr.rewindMs);
+    for (let i = 0; i < count; i++) {
+      const x = xs[i] as number;
+      const y = ys[i] as number;
+      // Cheap box test first: most targets are far from a 30 px path.
+      if (x < loX || x > hiX || y < loY || y > hiY) continue;
+      const id = ids[i] as number;
       // Friendly fire is off: a shot passes through its owner's teammates.
-      if (p.id === pr.ownerId || areTeammates(world, pr.ownerId, p.id)) continue;
-      const t = segmentHitsCircle(pr.x, pr.y, x1, y1, p.x, p.y, PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX);
+      if (id === pr.ownerId || areTeammates(world, pr.ownerId, id)) continue;
+      const t = segmentHitsCircle(x0, y0, x1, y1, x, y, HIT_RADIUS_PX);
       if (t >= 0 && t < tHit) {
         tHit = t;
-        victim = world.players.get(p.id);
+        victim = world.players.get(id);
       }
     }
     if (victim) damage(world, victim, pr.ownerId, pr.damage ?? PROJECTILE_DAMAGE, events);
@@ -169,9 +254,8 @@ function moveProjectiles(world: World, events: GameEvent[]): void {
       if (pr.x >= 0 && pr.x <= width && pr.y >= 0 && pr.y <= height) projectiles[kept++] = pr;
     }
   }
-  projectiles.length = kept;
-  targetCache.clear();
-  presentTargets.length = 0;
+  if (projectiles.length !== kept) projectiles.length = kept;
+  resetTargets();
 }
 
 /** Applies a hit; kills and deaths count only while Playing (Warmup is practice). */
@@ -197,8 +281,9 @@ function damage(
   events.push([EventKind.Kill, victim.id, shooterId]);
 }
 
-function respawn(world: World): void {
-  for (const p of world.players.values()) {
+function respawn(world: World, players: readonly SimPlayer[]): void {
+  for (let i = 0; i < players.length; i++) {
+    const p = players[i] as SimPlayer;
     if (!p.alive && world.tick >= p.respawnTick) spawnPlayer(world, p);
   }
 }

@@ -48,9 +48,15 @@ export function wallGridFor(arena: Arena, pad: number): WallGrid {
 /**
  * Indices of every wall whose padded box may overlap the box of segment (x0,y0)->(x1,y1), each once:
  * a superset of the walls the segment can hit, so the earliest hit over them is exact. The array is
- * reused by the next query.
+ * reused by the next query (or is the grid's own cell list): read it before the next query, never change it.
  */
 export function wallsNear(g: WallGrid, x0: number, y0: number, x1: number, y1: number): readonly number[] {
+  const c0 = cellOf(Math.min(x0, x1), g.cols);
+  const c1 = cellOf(Math.max(x0, x1), g.cols);
+  const r0 = cellOf(Math.min(y0, y1), g.rows);
+  const r1 = cellOf(Math.max(y0, y1), g.rows);
+  // Most segments (30 px against 128 px cells) lie in one cell, whose list already holds each wall once.
+  if (c0 === c1 && r0 === r1) return g.cells[r0 * g.cols + c0]!;
   const out = g.found;
   out.length = 0;
   g.query = (g.query + 1) | 0;
@@ -59,10 +65,6 @@ export function wallsNear(g: WallGrid, x0: number, y0: number, x1: number, y1: n
     g.query = 1;
   }
   const q = g.query;
-  const c0 = cellOf(Math.min(x0, x1), g.cols);
-  const c1 = cellOf(Math.max(x0, x1), g.cols);
-  const r0 = cellOf(Math.min(y0, y1), g.rows);
-  const r1 = cellOf(Math.max(y0, y1), g.rows);
   for (let r = r0; r <= r1; r++) {
     for (let c = c0; c <= c1; c++) {
       for (const i of g.cells[r * g.cols + c]!) {

@@ -30,12 +30,78 @@ export function angleToWire(rad: number): number {
 function resolveAxis(p: Point, arena: Arena, alongX: boolean, delta: number): void {
   const r = PLAYER_RADIUS_PX;
   const walls = arena.walls;
-  for (let i = 0; i < walls.length; i++) {
-    const w = walls[i] as Arena['walls'][number];
+  // Moving along x leaves y fixed, so only the walls of y's band can overlap (and vice versa).
+  const near = wallsAcross(wallBandsFor(arena), alongX, alongX ? p.y : p.x);
+  for (let k = 0; k < near.length; k++) {
+    const w = walls[near[k] as number] as Arena['walls'][number];
     if (p.x + r <= w.x || p.x - r >= w.x + w.w || p.y + r <= w.y || p.y - r >= w.y + w.h) continue;
     if (alongX) p.x = delta > 0 ? w.x - r : w.x + w.w + r;
     else p.y = delta > 0 ? w.y - r : w.y + w.h + r;
   }
+}
+
+/** Width (px) of the bands walls are sorted into for resolveAxis. */
+const BAND_PX = 64;
+
+/**
+ * An arena's walls by band: per band of rows (y) or columns (x), the indices of the walls a player
+ * whose y (or x) lies in it can overlap, in arena order (push-outs depend on the order), and every
+ * index for a coordinate outside the bands. A broad phase only: the exact test still runs on each.
+ */
+interface WallBands {
+  readonly byRow: readonly Int32Array[];
+  readonly byCol: readonly Int32Array[];
+  readonly all: Int32Array;
+}
+
+/** The bands of rows (`byRow`: by y) or of columns (by x) of `walls` across `extent` px. */
+function buildBands(walls: Arena['walls'], extent: number, byRow: boolean): Int32Array[] {
+  const bands: Int32Array[] = [];
+  // One px of slack beyond the player's reach: rounding can never leave out a wall that touches.
+  const reach = PLAYER_RADIUS_PX + 1;
+  for (let b = 0; b * BAND_PX < extent; b++) {
+    const from = b * BAND_PX - reach;
+    const to = (b + 1) * BAND_PX + reach;
+    const ids: number[] = [];
+    walls.forEach((w, i) => {
+      const lo = byRow ? w.y : w.x;
+      const hi = byRow ? w.y + w.h : w.x + w.w;
+      if (lo < to && hi > from) ids.push(i);
+    });
+    bands.push(Int32Array.from(ids));
+  }
+  return bands;
+}
+
+/** The walls of the row band (or column band) holding coordinate `v`; all of them when none does. */
+function wallsAcross(bands: WallBands, byRow: boolean, v: number): Int32Array {
+  const list = byRow ? bands.byRow : bands.byCol;
+  const b = Math.floor(v / BAND_PX);
+  return b >= 0 && b < list.length ? (list[b] as Int32Array) : bands.all;
+}
+
+// Built once per arena: arenas are constants, never changed once in use.
+const bandsByArena = new WeakMap<Arena, WallBands>();
+// The arena of the previous call: rooms step all their players in a row, so this nearly always hits.
+let lastArena: Arena | undefined;
+let lastBands: WallBands = { byRow: [], byCol: [], all: new Int32Array(0) };
+
+/** The wall bands of `arena`, built on first use. */
+function wallBandsFor(arena: Arena): WallBands {
+  if (arena === lastArena) return lastBands;
+  let bands = bandsByArena.get(arena);
+  if (!bands) {
+    const { walls } = arena;
+    bands = {
+      byRow: buildBands(walls, arena.height, true),
+      byCol: buildBands(walls, arena.width, false),
+      all: Int32Array.from(walls.keys()),
+    };
+    bandsByArena.set(arena, bands);
+  }
+  lastArena = arena;
+  lastBands = bands;
+  return bands;
 }
 
 const SECTOR_KEYS: readonly number[] = [
