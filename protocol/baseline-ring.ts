@@ -29,9 +29,11 @@ export class BaselineRing<T extends { readonly tick: number } = WireState> {
    * acknowledgement makes them useless as baselines, so they die young instead of living `size` ticks.
    */
   forgetRange(from: number, to: number): void {
-    for (let t = Math.max(1, from, to - this.size); t < to; t++) {
-      const i = t % this.size;
-      if (this.slots[i]?.tick === t) this.slots[i] = undefined;
+    const { slots, size } = this;
+    for (let t = Math.max(1, from, to - size); t < to; t++) {
+      const i = t % size;
+      const s = slots[i];
+      if (s !== undefined && s.tick === t) slots[i] = undefined;
     }
   }
 

@@ -16,11 +16,6 @@ export const PLAYER_MOTION = motionTable(PLAYER_LAYOUT);
 /** Motion lookup of projectiles. */
 export const PROJECTILE_MOTION = motionTable(PROJECTILE_LAYOUT);
 
-function predicted(base: WireEntity, cur: WireEntity, f: number, age: number, motion: Int8Array): number {
-  const m = motion[f] as number;
-  return m >= 0 ? (base[f] as number) + (cur[m] as number) * age : (base[f] as number);
-}
-
 function isStill(e: WireEntity, motion: Int8Array): boolean {
   for (let f = 1; f < e.length; f++) {
     const m = motion[f] as number;
@@ -29,18 +24,14 @@ function isStill(e: WireEntity, motion: Int8Array): boolean {
   return true;
 }
 
-/** Bit (f - 1) set for every field f of `cur` that differs from its prediction from `base`. */
-function changeMask(base: WireEntity, cur: WireEntity, age: number, motion: Int8Array): number {
-  let mask = 0;
-  for (let f = 1; f < cur.length; f++) {
-    if (cur[f] !== predicted(base, cur, f, age, motion)) mask |= 1 << (f - 1);
-  }
-  return mask;
-}
+/** The residuals of one entity, between computing them and appending them after its mask. */
+const residuals: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
- * Encodes `cur` against `base` (both sorted by id) onto the end of `changes` and `added`: skip runs,
- * removals, masked residuals, then additions. The caller owns (and may reuse) both arrays.
+ * Encodes `cur` against `base` (both sorted by id) into `changes` from index `at` (by default its
+ * end) and onto the end of `added`: skip runs, removals, masked residuals, then additions. Returns
+ * where the changes end. The caller owns (and may reuse) both arrays: writing over an old list from
+ * `at` 0, rather than emptying it, keeps its backing store (emptying an array frees it).
  */
 export function diffEntities(
   base: readonly WireEntity[],
@@ -49,7 +40,9 @@ export function diffEntities(
   motion: Int8Array,
   changes: number[],
   added: WireEntity[],
-): void {
+  at = changes.length,
+): number {
+  let k = at;
   let skip = 0;
   let j = 0;
   for (let i = 0; i < base.length; i++) {
@@ -60,9 +53,9 @@ export function diffEntities(
       c = cur[++j];
     }
     if (c === undefined || c[0] !== b[0]) {
-      if (skip > 0) changes.push(-skip);
+      if (skip > 0) changes[k++] = -skip;
       skip = 0;
-      changes.push(0);
+      changes[k++] = 0;
       continue;
     }
     j++;
@@ -71,34 +64,54 @@ export function diffEntities(
       skip++;
       continue;
     }
-    const mask = changeMask(b, c, age, motion);
+    // Mask and residuals in one pass (a field changed iff its residual is non-zero: all are integers).
+    let mask = 0;
+    let n = 0;
+    for (let f = 1; f < c.length; f++) {
+      const m = motion[f] as number;
+      const d =
+        m >= 0
+          ? (c[f] as number) - ((b[f] as number) + (c[m] as number) * age)
+          : (c[f] as number) - (b[f] as number);
+      if (d !== 0) {
+        mask |= 1 << (f - 1);
+        residuals[n++] = d;
+      }
+    }
     if (mask === 0) {
       skip++;
       continue;
     }
-    if (skip > 0) changes.push(-skip);
+    if (skip > 0) changes[k++] = -skip;
     skip = 0;
-    changes.push(mask);
-    for (let f = 1; f < c.length; f++) {
-      if (mask & (1 << (f - 1))) changes.push((c[f] as number) - predicted(b, c, f, age, motion));
-    }
+    changes[k++] = mask;
+    for (let r = 0; r < n; r++) changes[k++] = residuals[r] as number;
   }
   while (j < cur.length) added.push(cur[j++] as WireEntity);
+  return k;
 }
 
-/** Appends the residuals of the round triple against the baseline's to `out`: mask, then non-zero differences. */
-export function diffRound(base: readonly number[], cur: readonly number[], out: number[]): void {
-  const at = out.length;
-  out.push(0);
+/**
+ * Writes the residuals of the round triple against the baseline's into `out` from index `at` (by
+ * default its end): mask, then non-zero differences. Returns where they end.
+ */
+export function diffRound(
+  base: readonly number[],
+  cur: readonly number[],
+  out: number[],
+  at = out.length,
+): number {
+  let k = at + 1;
   let mask = 0;
   for (let f = 0; f < 3; f++) {
     const d = (cur[f] as number) - (base[f] as number);
     if (d !== 0) {
       mask |= 1 << f;
-      out.push(d);
+      out[k++] = d;
     }
   }
   out[at] = mask;
+  return k;
 }
 
 /** The baseAge of a frame for `cur` against `base`: 0 for a full frame (base is EMPTY_STATE). */

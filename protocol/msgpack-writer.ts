@@ -32,6 +32,36 @@ export function uintLength(v: number): number {
 }
 
 /**
+ * Writes `v` at `at` of `b` (`view` over the same buffer, which has 9 bytes free there): an integer
+ * format if it is a 32-bit integer, else a float64. Returns the next offset.
+ */
+function writeNumber(b: Uint8Array, view: DataView, at: number, v: number): number {
+  if (v >>> 0 === v) return writeUint(b, at, v);
+  if (v >> 0 === v) {
+    if (v >= -0x20) {
+      b[at] = 0x100 + v;
+      return at + 1;
+    }
+    if (v >= -0x80) {
+      b[at] = 0xd0;
+      b[at + 1] = v + 0x100;
+      return at + 2;
+    }
+    if (v >= -0x8000) {
+      b[at] = 0xd1;
+      view.setInt16(at + 1, v);
+      return at + 3;
+    }
+    b[at] = 0xd2;
+    view.setInt32(at + 1, v);
+    return at + 5;
+  }
+  b[at] = 0xcb;
+  view.setFloat64(at + 1, v);
+  return at + 9;
+}
+
+/**
  * A msgpack writer for arrays of numbers, the whole vocabulary of a State frame, written straight to
  * bytes with no intermediate arrays. Each value gets exactly the encoding msgpackr (the protocol's
  * codec) picks, so frames are byte-identical to `encode` of the same value: the shortest integer
@@ -72,38 +102,29 @@ export class MsgpackWriter {
   /** A number: an integer format if it is a 32-bit integer, else a float64. */
   number(v: number): void {
     this.reserve(9);
-    const b = this.buf;
-    const at = this.length;
-    if (v >>> 0 === v) {
-      this.length = writeUint(b, at, v);
-    } else if (v >> 0 === v) {
-      if (v >= -0x20) {
-        b[at] = 0x100 + v;
-        this.length = at + 1;
-      } else if (v >= -0x80) {
-        b[at] = 0xd0;
-        b[at + 1] = v + 0x100;
-        this.length = at + 2;
-      } else if (v >= -0x8000) {
-        b[at] = 0xd1;
-        this.view.setInt16(at + 1, v);
-        this.length = at + 3;
-      } else {
-        b[at] = 0xd2;
-        this.view.setInt32(at + 1, v);
-        this.length = at + 5;
-      }
-    } else {
-      b[at] = 0xcb;
-      this.view.setFloat64(at + 1, v);
-      this.length = at + 9;
-    }
+    this.length = writeNumber(this.buf, this.view, this.length, v);
   }
 
-  /** An array of numbers. */
-  numbers(values: readonly number[]): void {
-    this.array(values.length);
-    for (let i = 0; i < values.length; i++) this.number(values[i] as number);
+  /** An array of numbers: the first `n` of `values` (by default all). */
+  numbers(values: readonly number[], n = values.length): void {
+    // One bounds check for the whole array: a header and at most 9 bytes a number.
+    this.reserve(5 + 9 * n);
+    this.array(n);
+    const b = this.buf;
+    const view = this.view;
+    let at = this.length;
+    for (let i = 0; i < n; i++) at = writeNumber(b, view, at, values[i] as number);
+    this.length = at;
+  }
+
+  /**
+   * Copies what was written since the last reset into `out` (from its start), with `gap` bytes left
+   * free at offset `at`: the bytes from `at` on land `gap` bytes later.
+   */
+  copySplit(out: Uint8Array, at: number, gap: number): void {
+    const b = this.buf;
+    for (let i = 0; i < at; i++) out[i] = b[i] as number;
+    out.set(b.subarray(at, this.length), at + gap);
   }
 
   /** A copy of what was written since the last reset. */

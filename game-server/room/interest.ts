@@ -1,5 +1,11 @@
 /** Interest management for large rooms: each client gets only the entities near it, with hysteresis. */
-import { POSITION_SCALE, type WireEntity, type WirePlayer, type WireState } from '../../protocol/index.js';
+import {
+  POSITION_SCALE,
+  type WireEntity,
+  type WirePlayer,
+  type WireProjectile,
+  type WireState,
+} from '../../protocol/index.js';
 
 /** An entity enters a client's view within this many px of it on both axes (about a screen and a half). */
 export const INTEREST_ENTER_PX = 1000;
@@ -44,13 +50,24 @@ export class InterestView {
 
   /** The part of `full` this client receives (its own player always; the round always). */
   filter(full: WireState): WireState {
-    const me = full.players.find((p) => p[0] === this.selfId);
-    if (!me) return { ...full, players: [], projectiles: [] };
+    let me: WirePlayer | undefined;
+    for (const p of full.players) {
+      if (p[0] === this.selfId) {
+        me = p;
+        break;
+      }
+    }
+    // Built like buildWireState's states (same properties, same order), so the encoder sees one shape.
+    if (!me) return stateOf(full, [], []);
     const [, cx, cy] = me;
     const p = this.keep<WirePlayer>(full.players, this.players, 1, cx, cy);
     const s = this.keep(full.projectiles, this.shots, 2, cx, cy);
     this.players = p.seen;
     this.shots = s.seen;
-    return { ...full, players: p.list, projectiles: s.list };
+    return stateOf(full, p.list, s.list);
   }
+}
+
+function stateOf(full: WireState, players: WirePlayer[], projectiles: WireProjectile[]): WireState {
+  return { tick: full.tick, serverTime: full.serverTime, players, projectiles, round: full.round };
 }

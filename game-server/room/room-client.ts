@@ -5,6 +5,7 @@ export type SendStatus = number;
 
 /** A client connection as a room sees it. Implementations must ignore calls after the socket closed. */
 export interface RoomClient {
+  /** Sends (or buffers a copy of) `frame`, which is only valid during the call: rooms reuse its bytes. */
   send(frame: Uint8Array): SendStatus;
   /** Bytes waiting in the socket's send buffer. */
   bufferedAmount(): number;

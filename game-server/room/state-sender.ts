@@ -1,5 +1,5 @@
 /** The State send path of a room: snapshot once per tick, delta per acknowledged baseline, ack spliced per client. */
-import { BaselineRing, EMPTY_STATE, StateEncoder, type WireState } from '../../protocol/index.js';
+import { BaselineRing, EMPTY_STATE, FrameStore, StateEncoder, type WireState } from '../../protocol/index.js';
 import type { World } from '../sim/index.js';
 import { InterestView } from './interest.js';
 import { buildWireState } from './wire-snapshot.js';
@@ -24,12 +24,19 @@ export class ClientStateView extends BaselineRing<WireState> {
    * of a tick never sent to this client is ignored.
    */
   baseline(tick: number, claimed: number): WireState {
-    if (claimed > this.ackedTick && this.get(claimed)) {
-      // Acks only move forward, so older states can never be a baseline again.
-      this.forgetRange(this.ackedTick, claimed);
-      this.ackedTick = claimed;
+    const acked = this.ackedTick;
+    if (claimed > acked) {
+      // Usually the claim is new and held (the client acks every State): one ring read, and the
+      // claimed state is the baseline itself.
+      const c = this.get(claimed);
+      if (c !== undefined) {
+        // Acks only move forward, so older states can never be a baseline again.
+        this.forgetRange(acked, claimed);
+        this.ackedTick = claimed;
+        return c.tick < tick ? c : EMPTY_STATE;
+      }
     }
-    const b = this.get(this.ackedTick);
+    const b = this.get(acked);
     return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
   }
 
@@ -54,37 +61,42 @@ export class StateSender {
   private encoder: StateEncoder | undefined;
   /** The state carried by the frame `frameFor` built last. */
   private framed: WireState | undefined;
+  /** The bytes of this tick's frames, reused every tick (the last tick's frames were sent: uWS copies). */
+  private readonly store = new FrameStore();
 
   constructor(readonly interest: boolean) {}
 
   /** Snapshots `world` for this tick's State frames. */
   begin(world: World, serverTime: number): void {
     this.latest = buildWireState(world, serverTime, this.latest);
-    this.encoder = new StateEncoder(this.latest);
+    this.store.reset();
+    this.encoder = new StateEncoder(this.latest, this.store);
   }
 
   /**
    * The State frame for `view` (whose latest baseTick claim is `claimed` and last applied input `ack`).
-   * The bytes are reused by a later call: send them at once (uWS copies), then call `markSent(view)`
-   * if they left.
+   * The bytes are reused by a later call (and by the next tick's frames): send them at once (uWS
+   * copies), then call `markSent(view)` if they left.
    */
   frameFor(view: ClientStateView, claimed: number, ack: number): Uint8Array {
     const full = this.latest as WireState;
     const base = view.baseline(full.tick, claimed);
-    if (base === EMPTY_STATE) this.stats.fullFrames += 1;
-    else this.stats.deltaFrames += 1;
-    if (!view.interest) {
+    const stats = this.stats;
+    if (base === EMPTY_STATE) stats.fullFrames += 1;
+    else stats.deltaFrames += 1;
+    const interest = view.interest;
+    if (interest === undefined) {
       this.framed = full;
       const encoder = this.encoder as StateEncoder;
       const before = encoder.encodings;
       const frame = encoder.transientFrame(base, ack);
-      this.stats.encodings += encoder.encodings - before;
+      stats.encodings += encoder.encodings - before;
       return frame;
     }
-    const mine = view.interest.filter(full);
+    const mine = interest.filter(full);
     this.framed = mine;
-    this.stats.encodings += 1;
-    return new StateEncoder(mine).transientFrame(base, ack);
+    stats.encodings += 1;
+    return new StateEncoder(mine, this.store).transientFrame(base, ack);
   }
 
   /** Records that the frame last built by `frameFor` for `view` reached its socket (it may be a baseline now). */

@@ -23,6 +23,12 @@ const ROSTER_EVENTS: ReadonlySet<number> = new Set([
   EventKind.Countdown,
 ]);
 
+/** True if one of `events` changed the standings (a Roster frame follows). */
+function changesStandings(events: readonly GameEvent[]): boolean {
+  for (let i = 0; i < events.length; i++) if (ROSTER_EVENTS.has((events[i] as GameEvent)[0])) return true;
+  return false;
+}
+
 /** What a TickSender reads from its room. */
 export interface TickSenderDeps {
   readonly world: World;
@@ -60,7 +66,7 @@ export class TickSender {
     if (stateDue) states.begin(world, this.deps.serverTime());
     this.state = stateDue;
     this.event = events.length > 0 ? eventFrame(world.tick, events) : undefined;
-    this.roster = events.some((e) => ROSTER_EVENTS.has(e[0])) ? members.rosterFrame(world) : undefined;
+    this.roster = changesStandings(events) ? members.rosterFrame(world) : undefined;
     this.pickups =
       world.pickupsVersion !== this.pickupsSent ? pickupsFrame(snapshotPickups(world)) : undefined;
     this.pickupsSent = world.pickupsVersion;
@@ -68,20 +74,25 @@ export class TickSender {
     // several frames go out, and each cork calls back into JavaScript once per client.
     const cork = this.event !== undefined || this.roster !== undefined || this.pickups !== undefined;
     // Two plain loops rather than a generator: a generator costs an iterator result per client.
-    for (const m of members.players.values()) if (!isAway(m)) this.sendTick(m, cork);
-    for (const s of members.spectators.all()) this.sendTick(s, cork);
-    this.to = undefined;
+    if (cork) {
+      for (const m of members.players.values()) if (!isAway(m)) this.sendTick(m);
+      for (const s of members.spectators.all()) this.sendTick(s);
+      this.to = undefined;
+    } else if (stateDue) {
+      // A lone State (most ticks): straight to each viewer, no per-client hop through writeTickOut.
+      for (const m of members.players.values()) if (!isAway(m)) this.sendState(m);
+      for (const s of members.spectators.all()) this.sendState(s);
+    }
   }
 
-  /** Writes this tick's frames to `v`, in one cork if `cork`. */
-  private sendTick(v: Viewer, cork: boolean): void {
+  /** Writes this tick's frames to `v` in one cork. */
+  private sendTick(v: Viewer): void {
     this.to = v;
     // One callback for every cork (no closure per client per tick): cork runs it synchronously.
-    if (cork) v.client.cork(this.writeTickOut);
-    else this.writeTickOut();
+    v.client.cork(this.writeTickOut);
   }
 
-  /** Writes this tick's frames to `to` (inside its cork, if any). */
+  /** Writes this tick's frames to `to` (inside its cork). */
   private readonly writeTickOut = (): void => {
     const { to, state, event, roster, pickups } = this;
     if (!to) return;
@@ -93,14 +104,15 @@ export class TickSender {
 
   private sendState(m: Viewer): void {
     const { world, states, stats } = this.deps;
-    if (m.client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
+    const { client, view } = m;
+    if (client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
       stats.stateFramesSkipped += 1;
       return;
     }
     // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames.
-    const frame = states.frameFor(m.view, m.inputs?.baseTick ?? 0, world.players.get(m.id)?.lastSeq ?? 0);
+    const frame = states.frameFor(view, m.inputs?.baseTick ?? 0, world.players.get(m.id)?.lastSeq ?? 0);
     // A dropped frame never reaches the client, so it must not become a baseline.
-    if (m.client.send(frame) === 2) stats.framesDropped += 1;
-    else states.markSent(m.view);
+    if (client.send(frame) === 2) stats.framesDropped += 1;
+    else states.markSent(view);
   }
 }

@@ -7,26 +7,43 @@ import {
 } from '../../protocol/index.js';
 import { playerFlags, snapshotRound, type World } from '../sim/index.js';
 
-function sameTuple(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+// Every tuple value goes through `| 0`. The values are integers well inside int32 (rounded positions
+// and motions, ids, angle, hp, flags, px/s), so this changes no value but -0, which msgpack writes as 0
+// anyway (MsgpackWriter and msgpackr alike): no byte on the wire changes. What it buys is that every
+// tuple holds small integers only. A single -0 (Math.round of a small negative) or a value read back
+// from a double array (an input's aim) would turn the tuple's allocation site, and with it every
+// later tuple, into double elements, and each function over tuples (diff, mask, writer) would then
+// see two array maps and go polymorphic.
 
 function players(world: World, prev: WireState | undefined, ticks: number): WirePlayer[] {
   const out: WirePlayer[] = [];
-  const before = prev?.players ?? [];
+  const before = prev !== undefined ? prev.players : [];
   let j = 0;
   for (const p of world.players.values()) {
-    const x = Math.round(p.x * POSITION_SCALE);
-    const y = Math.round(p.y * POSITION_SCALE);
-    const flags = playerFlags(world, p);
-    while (j < before.length && (before[j] as WirePlayer)[0] < p.id) j++;
-    const b = before[j];
-    const mx = b && b[0] === p.id ? Math.round((x - b[1]) / ticks) : 0;
-    const my = b && b[0] === p.id ? Math.round((y - b[2]) / ticks) : 0;
-    const t: WirePlayer = [p.id, x, y, p.aim, p.hp, flags, mx, my];
-    // Reusing an unchanged tuple lets the encoder skip it by identity.
-    out.push(b && b[0] === p.id && sameTuple(b, t) ? b : t);
+    const id = p.id | 0;
+    const x = Math.round(p.x * POSITION_SCALE) | 0;
+    const y = Math.round(p.y * POSITION_SCALE) | 0;
+    const aim = p.aim | 0;
+    const hp = p.hp | 0;
+    const flags = playerFlags(world, p) | 0;
+    while (j < before.length && (before[j] as WirePlayer)[0] < id) j++;
+    const b = j < before.length ? (before[j] as WirePlayer) : undefined;
+    if (b !== undefined && b[0] === id) {
+      const mx = Math.round((x - b[1]) / ticks) | 0;
+      const my = Math.round((y - b[2]) / ticks) | 0;
+      // Reusing an unchanged tuple lets the encoder skip it by identity (and allocates nothing).
+      if (
+        b[1] === x &&
+        b[2] === y &&
+        b[3] === aim &&
+        b[4] === hp &&
+        b[5] === flags &&
+        b[6] === mx &&
+        b[7] === my
+      )
+        out.push(b);
+      else out.push([id, x, y, aim, hp, flags, mx, my]);
+    } else out.push([id, x, y, aim, hp, flags, 0, 0]);
   }
   // Join order is id order, except after a re-created map: keep the codec's invariant anyway.
   for (let i = 1; i < out.length; i++) {
@@ -51,19 +68,30 @@ function findById<T extends readonly number[]>(list: readonly T[], id: number): 
 
 function projectiles(world: World, prev: WireState | undefined, ticks: number): WireProjectile[] {
   const out: WireProjectile[] = [];
-  const before = prev?.projectiles ?? [];
+  const before = prev !== undefined ? prev.projectiles : [];
   const { tickHz } = world.timing;
   let sorted = true;
+  let lastId = -1;
+  let j = 0;
   for (const pr of world.projectiles) {
-    const x = Math.round(pr.x * POSITION_SCALE);
-    const y = Math.round(pr.y * POSITION_SCALE);
-    const b = findById(before, pr.id);
+    const id = pr.id | 0;
+    const x = Math.round(pr.x * POSITION_SCALE) | 0;
+    const y = Math.round(pr.y * POSITION_SCALE) | 0;
+    if (id < lastId) sorted = false;
+    lastId = id;
+    // While ids come in ascending order (the usual case), a cursor walks `before` alongside.
+    let b: WireProjectile | undefined;
+    if (sorted) {
+      while (j < before.length && (before[j] as WireProjectile)[0] < id) j++;
+      const c = before[j];
+      b = c !== undefined && c[0] === id ? c : undefined;
+    } else b = findById(before, id);
     // A new projectile's motion is its first step, which the simulation will take next tick.
-    const mx = b ? Math.round((x - b[2]) / ticks) : Math.round((pr.vx * POSITION_SCALE) / tickHz);
-    const my = b ? Math.round((y - b[3]) / ticks) : Math.round((pr.vy * POSITION_SCALE) / tickHz);
-    const last = out[out.length - 1];
-    if (last && last[0] > pr.id) sorted = false;
-    out.push([pr.id, pr.ownerId, x, y, pr.vx, pr.vy, mx, my]);
+    const mx =
+      (b !== undefined ? Math.round((x - b[2]) / ticks) : Math.round((pr.vx * POSITION_SCALE) / tickHz)) | 0;
+    const my =
+      (b !== undefined ? Math.round((y - b[3]) / ticks) : Math.round((pr.vy * POSITION_SCALE) / tickHz)) | 0;
+    out.push([id, pr.ownerId | 0, x, y, pr.vx | 0, pr.vy | 0, mx, my]);
   }
   return sorted ? out : out.sort((a, b) => a[0] - b[0]);
 }

@@ -6,6 +6,7 @@ import {
   decodeServerMsg,
   EMPTY_STATE,
   encode,
+  FrameStore,
   RoundPhase,
   ServerMsg,
   StateEncoder,
@@ -65,6 +66,35 @@ describe('State frames', () => {
       }
     }
     expect(enc.encodings).toBe(2);
+  });
+
+  it('build frames in a FrameStore byte-identical to encode, for interleaved baselines and ack lengths', () => {
+    const store = new FrameStore(16);
+    const enc = new StateEncoder(next, store);
+    const seen: [Uint8Array, number[]][] = [];
+    for (const ack of [5, 300, 0xffff_ffff, 6, 70000]) {
+      for (const b of [base, EMPTY_STATE, base]) {
+        const frame = enc.transientFrame(b, ack);
+        const value = decodeStd(frame) as unknown[];
+        expect(value[3]).toBe(ack);
+        expect(Array.from(frame)).toEqual(Array.from(encode(value)));
+        seen.push([frame, Array.from(frame)]);
+      }
+    }
+    expect(enc.encodings).toBe(2);
+    // Until the store is reset, a frame changes only where a later frame of its buffer writes its ack.
+    const last = seen[seen.length - 1] as [Uint8Array, number[]];
+    expect(Array.from(last[0])).toEqual(last[1]);
+    const other = new StateEncoder(base, store).transientFrame(EMPTY_STATE, 1);
+    expect(Array.from(other)).toEqual(Array.from(new StateEncoder(base).frame(EMPTY_STATE, 1)));
+    expect(Array.from(last[0])).toEqual(last[1]);
+  });
+
+  it('write only the first n numbers when given n, and -0 as 0 like the protocol encoder', () => {
+    const w = new MsgpackWriter(4);
+    w.numbers([1, -0, 300, 99, 98], 3);
+    expect(Array.from(w.copy())).toEqual(Array.from(encode([1, -0, 300])));
+    expect(Array.from(encode([-0]))).toEqual(Array.from(encode([0])));
   });
 
   it('write every number as the protocol encoder does, at every integer width and beyond', () => {
