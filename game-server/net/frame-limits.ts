@@ -18,13 +18,16 @@ const EPOCH_MS = performance.now();
 /**
  * The buckets of one connection, as small integers a session carries in its own fields: the check
  * runs for every frame of every client, and V8 keeps integer fields inside the object where
- * fractional ones would each be a separate box, so the check reads no object but the session.
+ * fractional ones would each be a separate box, so the check reads no object but the session. Each
+ * bucket has its own clock, so an Input (nearly every frame) reads and writes two fields.
  */
 export interface FrameBuckets {
   inputTokens: number;
+  inputMs: number;
   chatTokens: number;
+  chatMs: number;
   pingTokens: number;
-  lastMs: number;
+  pingMs: number;
 }
 
 /** The rates of every connection's buckets on one server (from its tick rate) and their clock. */
@@ -43,30 +46,33 @@ export class FrameLimits {
 
   /** Full buckets for a new connection. */
   fresh(): FrameBuckets {
+    const t = this.clock();
     return {
       inputTokens: this.inputBurst,
+      inputMs: t,
       chatTokens: CHAT_FLOOD_BURST * MILLI,
+      chatMs: t,
       pingTokens: PING_BURST * MILLI,
-      lastMs: this.clock(),
+      pingMs: t,
     };
   }
 
   /** Takes one token of `b` for a frame of `kind`; false: the client floods and must be closed. */
   take(b: FrameBuckets, kind: ClientMsgKind): boolean {
     const t = this.clock();
-    const ms = t - b.lastMs;
-    b.lastMs = t;
-    // Every bucket refills on every frame, so one timestamp serves all three.
-    b.inputTokens = Math.min(this.inputBurst, b.inputTokens + ms * this.inputPerMs);
-    b.chatTokens = Math.min(CHAT_FLOOD_BURST * MILLI, b.chatTokens + ms * CHAT_FLOOD_PER_S);
-    b.pingTokens = Math.min(PING_BURST * MILLI, b.pingTokens + ms * PING_PER_S);
     if (kind === ClientMsg.Input) {
+      b.inputTokens = Math.min(this.inputBurst, b.inputTokens + (t - b.inputMs) * this.inputPerMs);
+      b.inputMs = t;
       if (b.inputTokens < MILLI) return false;
       b.inputTokens -= MILLI;
     } else if (kind === ClientMsg.Chat) {
+      b.chatTokens = Math.min(CHAT_FLOOD_BURST * MILLI, b.chatTokens + (t - b.chatMs) * CHAT_FLOOD_PER_S);
+      b.chatMs = t;
       if (b.chatTokens < MILLI) return false;
       b.chatTokens -= MILLI;
     } else {
+      b.pingTokens = Math.min(PING_BURST * MILLI, b.pingTokens + (t - b.pingMs) * PING_PER_S);
+      b.pingMs = t;
       if (b.pingTokens < MILLI) return false;
       b.pingTokens -= MILLI;
     }

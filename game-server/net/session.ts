@@ -43,15 +43,23 @@ export interface SessionData {
 
 /** A new session for a join resolved at upgrade time. */
 export function createSession(room: Room, name: string, ip: string, limits: FrameLimits): Session {
+  // What every Input reads comes first (the fields a frame handler touches share the object's start),
+  // and every field is listed: properties a spread adds may land outside the object.
+  const b = limits.fresh();
   return {
+    playerId: 0,
+    refused: false,
+    inputs: null,
+    inputTokens: b.inputTokens,
+    inputMs: b.inputMs,
     room,
     name,
     client: null,
-    playerId: 0,
-    inputs: null,
-    refused: false,
     ip,
-    ...limits.fresh(),
+    chatTokens: b.chatTokens,
+    chatMs: b.chatMs,
+    pingTokens: b.pingTokens,
+    pingMs: b.pingMs,
     slowSince: 0,
     resume: '',
     resumeToken: '',

@@ -1,5 +1,6 @@
 /** A room's intake of validated client messages: Inputs to the player's queue, Pings answered, Chat relayed. */
 import { type ClientMessage, ClientMsg, type InputMsg } from '../../protocol/index.js';
+import type { InputFields } from '../../protocol/input-frame.js';
 import { relayChat } from './chat-policy.js';
 import { pongFrame } from './frames.js';
 import type { InputQueue } from './input-queue.js';
@@ -22,13 +23,18 @@ export function receiveMessage(
     else if (s && msg[0] === ClientMsg.Chat) relayChat(s, msg[1], members, stats, serverTime);
     return;
   }
-  if (msg[0] === ClientMsg.Input) takeInput(m.inputs, msg);
+  if (msg[0] === ClientMsg.Input) takeInput(m.inputs, inputFields(msg));
   else if (msg[0] === ClientMsg.Ping) members.sendTo(m, pongFrame(msg[1], serverTime()));
   else relayChat(m, msg[1], members, stats, serverTime);
 }
 
 /** Queues a player's Input and records the State it acknowledges. */
-export function takeInput(inputs: InputQueue, msg: InputMsg): void {
-  inputs.push({ seq: msg[1], keys: msg[2], aim: msg[3], viewTime: msg[5] });
-  inputs.baseTick = msg[4];
+export function takeInput(inputs: InputQueue, input: InputFields): void {
+  inputs.push(input);
+  inputs.baseTick = input.baseTick;
+}
+
+/** The fields of a decoded Input message. */
+export function inputFields(msg: InputMsg): InputFields {
+  return { seq: msg[1], keys: msg[2], aim: msg[3], baseTick: msg[4], viewTime: msg[5] };
 }
