@@ -9,7 +9,8 @@
  *   the input that was late. When that input then arrives bunched with the next one, it is skipped
  *   (its step was already taken) instead of delaying every following input by a tick. At most
  *   MAX_BORROWED such ticks are remembered;
- * - backlog: when a burst leaves more than MAX_BACKLOG inputs waiting at a tick, the oldest are skipped;
+ * - backlog: at most MAX_BACKLOG inputs wait; an input arriving when that many already wait skips the
+ *   oldest at once (the next take would skip it anyway);
  * - standing queue: inputs arriving at the tick rate with jitter can leave one input waiting after
  *   every take forever (arrivals = services), which delays every input by a full tick. When an input
  *   has been left over after each of STANDING_QUEUE_TICKS consecutive takes, the next take skips one,
@@ -21,9 +22,7 @@
 import { Key } from '../../protocol/index.js';
 import type { SimInput } from '../sim/index.js';
 
-/** Default most inputs waiting per player; older ones are dropped beyond it. */
-export const INPUT_QUEUE_CAP = 8;
-/** At a tick, at most this many inputs may wait (the one taken plus one in reserve); older ones are skipped. */
+/** At most this many inputs wait (the next one plus one in reserve); older ones are skipped. */
 export const MAX_BACKLOG = 2;
 /** Consecutive takes that may leave an input waiting before the next take skips one (about 67 ms at 30 Hz). */
 export const STANDING_QUEUE_TICKS = 2;
@@ -34,33 +33,33 @@ export const MAX_SEQ_AHEAD = 64;
 
 /** Counters a queue adds to (a room passes its stats so every player's queue reports in one place). */
 export interface InputCounters {
-  /** Inputs refused (duplicate, old or future seq) or evicted (queue full). */
+  /** Inputs refused (duplicate, old or future seq). */
   inputsDropped: number;
   /** Inputs skipped to catch up after a burst or to drain a standing queue. */
   inputsLate: number;
 }
 
-/** Numbers stored per queued input in the ring: seq, keys, aim, viewTime. */
-const SLOT = 4;
-
 /**
  * Bounded FIFO of one player's inputs that refuses duplicates, stale and future seqs and sheds backlog.
- * The inputs are kept as numbers in one ring array and `take` hands out one reused record: an Input
- * arrives 30 times a second from every client, and writing its numbers into memory this queue already
- * owns touches no object but the queue and its ring (see README "Performance").
+ * The (at most MAX_BACKLOG = 2) waiting inputs are fields of the queue itself, `a` the older and `b`
+ * the newer, and `take` hands out one reused record: an Input arrives 30 times a second from every
+ * client, and one that lands in the object the connection already points to costs no fetch of an
+ * array from memory (see README "Performance").
  */
 export class InputQueue {
   // Fields in the order an Input touches them: V8 lays them out in declaration order.
   /** Seq of the newest input queued, or of the last applied when none waits. */
   private newest = 0;
-  /** Inputs waiting, from ring slot `head` on. */
+  /** Inputs waiting: 0, 1 (in `a`) or 2 (`a`, then `b`). */
   private count = 0;
-  private head = 0;
-  /**
-   * `cap` slots of SLOT numbers. Small integers (what every field is in practice), so what `take` reads
-   * back is a small integer again and the player fields it lands in stay integer fields.
-   */
-  private readonly ring: number[];
+  private aSeq = 0;
+  private aKeys = 0;
+  private aAim = 0;
+  private aViewTime = 0;
+  private bSeq = 0;
+  private bKeys = 0;
+  private bAim = 0;
+  private bViewTime = 0;
   /**
    * The baseTick of the newest Input received: the newest State its client says it holds, which the
    * State path checks when it builds the client's next frame. Kept with the inputs because every Input
@@ -68,52 +67,50 @@ export class InputQueue {
    */
   baseTick = 0;
   private lastApplied = 0;
-  private readonly cap: number;
+  /** Inputs skipped on arrival (backlog) since the last take, and their merged fire press. */
+  private skipped = 0;
+  private skippedFire = 0;
   /** Consecutive takes after which at least one input was still waiting. */
   private standing = 0;
   /** Recent takes that found no input (the player moved on held keys): steps owed to late inputs. */
   private borrowed = 0;
   /** The record `take` returns, overwritten by the next take. */
   private readonly next = { seq: 0, keys: 0, aim: 0, viewTime: 0 };
-
   private readonly counters: InputCounters;
-  private readonly maxBacklog: number;
   private readonly standingTicks: number;
 
-  constructor(
-    counters: InputCounters,
-    cap: number = INPUT_QUEUE_CAP,
-    maxBacklog: number = MAX_BACKLOG,
-    standingTicks: number = STANDING_QUEUE_TICKS,
-  ) {
-    this.ring = new Array<number>(cap * SLOT).fill(0);
-    this.cap = cap;
+  constructor(counters: InputCounters, standingTicks: number = STANDING_QUEUE_TICKS) {
     this.counters = counters;
-    this.maxBacklog = maxBacklog;
     this.standingTicks = standingTicks;
   }
 
   /** Queues `input` unless its seq is a duplicate, stale or implausibly far ahead; false if refused. */
   push(input: SimInput): boolean {
     const seq = input.seq;
-    if (seq <= this.newest || seq > this.lastApplied + this.cap + MAX_SEQ_AHEAD) {
+    if (seq <= this.newest || seq > this.lastApplied + MAX_SEQ_AHEAD) {
       this.counters.inputsDropped += 1;
       return false;
     }
-    if (this.count === this.cap) {
-      // Full: the oldest is dropped to make room.
-      this.head = (this.head + 1) % this.cap;
-      this.count -= 1;
-      this.counters.inputsDropped += 1;
-    }
-    const at = ((this.head + this.count) % this.cap) * SLOT;
-    const ring = this.ring;
-    ring[at] = seq;
-    ring[at + 1] = input.keys;
-    ring[at + 2] = input.aim;
-    ring[at + 3] = input.viewTime ?? 0;
-    this.count += 1;
     this.newest = seq;
+    const keys = input.keys;
+    const aim = input.aim;
+    const viewTime = input.viewTime ?? 0;
+    if (this.count === 0) {
+      this.count = 1;
+      this.setA(seq, keys, aim, viewTime);
+      return true;
+    }
+    if (this.count === 2) {
+      // Backlog: the oldest is skipped now (its fire press kept for the next input taken).
+      this.skipped += 1;
+      this.skippedFire |= this.aKeys & Key.Fire;
+      this.setA(this.bSeq, this.bKeys, this.bAim, this.bViewTime);
+    }
+    this.count = 2;
+    this.bSeq = seq;
+    this.bKeys = keys;
+    this.bAim = aim;
+    this.bViewTime = viewTime;
     return true;
   }
 
@@ -122,35 +119,42 @@ export class InputQueue {
    * The record is reused by the next take: read it before then.
    */
   take(): SimInput | undefined {
+    const late = this.skipped;
+    let fire = this.skippedFire;
+    this.skipped = 0;
+    this.skippedFire = 0;
     if (this.count === 0) {
       this.standing = 0;
       this.borrowed = Math.min(MAX_BORROWED, this.borrowed + 1);
       return undefined;
     }
-    // A standing queue of one is drained by keeping one fewer in reserve this tick.
-    const keep = this.standing >= this.standingTicks ? 1 : this.maxBacklog;
-    const skip = Math.max(this.count - keep, Math.min(this.borrowed, this.count - 1));
-    const ring = this.ring;
-    let fire = 0;
-    for (let i = 0; i < skip; i++) {
-      fire |= (ring[this.head * SLOT + 1] as number) & Key.Fire;
-      this.head = (this.head + 1) % this.cap;
-    }
+    // A standing queue of one is drained by keeping one fewer in reserve this tick; a step borrowed
+    // by an input-less tick is repaid by skipping (inputs skipped on arrival repaid theirs already).
+    const keep = this.standing >= this.standingTicks ? 1 : MAX_BACKLOG;
+    const skip = Math.max(0, this.count - keep, Math.min(this.borrowed - late, this.count - 1));
     if (skip > 0) {
-      this.counters.inputsLate += skip;
-      this.borrowed = Math.max(0, this.borrowed - skip);
+      fire |= this.aKeys & Key.Fire;
+      this.setA(this.bSeq, this.bKeys, this.bAim, this.bViewTime);
     }
-    const at = this.head * SLOT;
+    if (late + skip > 0) {
+      this.counters.inputsLate += late + skip;
+      this.borrowed = Math.max(0, this.borrowed - late - skip);
+    }
     const next = this.next;
-    next.seq = ring[at] as number;
-    next.keys = (ring[at + 1] as number) | fire;
-    next.aim = ring[at + 2] as number;
-    next.viewTime = ring[at + 3] as number;
-    this.head = (this.head + 1) % this.cap;
+    next.seq = this.aSeq;
+    next.keys = this.aKeys | fire;
+    next.aim = this.aAim;
+    next.viewTime = this.aViewTime;
     this.count -= skip + 1;
+    if (this.count > 0) this.setA(this.bSeq, this.bKeys, this.bAim, this.bViewTime);
     this.standing = this.count > 0 ? this.standing + 1 : 0;
     this.lastApplied = next.seq;
     return next;
+  }
+
+  /** Seq of the last input taken: the ack of the player's next State (the simulation applied it). */
+  get lastSeq(): number {
+    return this.lastApplied;
   }
 
   /** Inputs waiting. */
@@ -161,5 +165,12 @@ export class InputQueue {
   /** Consecutive takes so far that left an input waiting (0 when the last take emptied the queue). */
   get standingTakes(): number {
     return this.standing;
+  }
+
+  private setA(seq: number, keys: number, aim: number, viewTime: number): void {
+    this.aSeq = seq;
+    this.aKeys = keys;
+    this.aAim = aim;
+    this.aViewTime = viewTime;
   }
 }

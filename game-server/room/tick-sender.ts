@@ -103,14 +103,16 @@ export class TickSender {
   };
 
   private sendState(m: Viewer): void {
-    const { world, states, stats } = this.deps;
+    const { states, stats } = this.deps;
     const { client, view } = m;
     if (client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
       stats.stateFramesSkipped += 1;
       return;
     }
-    // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames.
-    const frame = states.frameFor(view, m.inputs?.baseTick ?? 0, world.players.get(m.id)?.lastSeq ?? 0);
+    // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames. The queue
+    // holds both the client's baseline claim and the seq the tick applied (its player's lastSeq).
+    const inputs = m.inputs;
+    const frame = states.frameFor(view, inputs?.baseTick ?? 0, inputs?.lastSeq ?? 0);
     // A dropped frame never reaches the client, so it must not become a baseline.
     if (client.send(frame) === 2) stats.framesDropped += 1;
     else states.markSent(view);

@@ -31,21 +31,24 @@ describe('InputQueue', () => {
     expect(c.inputsDropped).toBe(4);
   });
 
-  it('keeps at most cap inputs, dropping the oldest', () => {
+  it('a burst leaves the newest two waiting: older ones are skipped on arrival, their fire merged', () => {
     const c = newCounters();
-    // No backlog shedding or standing-queue skips, so the takes yield exactly what was kept.
-    const q = new InputQueue(c, 8, 8, Number.POSITIVE_INFINITY);
-    for (let s = 1; s <= 11; s++) q.push(input(s));
-    expect(q.length).toBe(8);
-    expect(c.inputsDropped).toBe(3);
-    const taken = Array.from({ length: 9 }, () => q.take()?.seq);
-    expect(taken).toEqual([4, 5, 6, 7, 8, 9, 10, 11, undefined]);
-    expect(c.inputsLate).toBe(0);
+    // No standing-queue skips, so the takes yield exactly what was kept.
+    const q = new InputQueue(c, Number.POSITIVE_INFINITY);
+    q.push({ seq: 1, keys: Key.Fire, aim: 0 });
+    for (let s = 2; s <= 11; s++) q.push({ seq: s, keys: Key.Up, aim: 0 });
+    expect(q.length).toBe(MAX_BACKLOG);
+    const first = q.take();
+    expect(first?.seq).toBe(10);
+    expect(first?.keys).toBe(Key.Up | Key.Fire);
+    expect([q.take()?.seq, q.take()]).toEqual([11, undefined]);
+    expect(c.inputsLate).toBe(9);
+    expect(c.inputsDropped).toBe(0);
   });
 
   it('sheds a backlog: at most two wait per tick, the skipped count as late, their fire is merged', () => {
     const counters = newCounters();
-    const q = new InputQueue(counters, 8);
+    const q = new InputQueue(counters);
     q.push({ seq: 1, keys: 16, aim: 0 });
     for (const s of [2, 3, 4]) q.push({ seq: s, keys: 8, aim: 0 });
     const first = q.take();
@@ -86,7 +89,7 @@ describe('InputQueue', () => {
   });
 
   it('merges the fire press of an input skipped to drain a standing queue', () => {
-    const q = new InputQueue(newCounters(), 8, MAX_BACKLOG, 1);
+    const q = new InputQueue(newCounters(), 1);
     q.push(input(1));
     q.push({ seq: 2, keys: Key.Fire | Key.Up, aim: 0 });
     expect(q.take()?.seq).toBe(1);
@@ -180,11 +183,11 @@ describe('InputQueue', () => {
 
   it('refuses seqs from the future', () => {
     const counters = newCounters();
-    const q = new InputQueue(counters, 8);
+    const q = new InputQueue(counters);
     expect(q.push(input(1000))).toBe(false);
     expect(q.push(input(1))).toBe(true);
     expect(q.take()?.seq).toBe(1);
-    expect(q.push(input(1 + 8 + 64 + 1))).toBe(false);
+    expect(q.push(input(1 + 64 + 1))).toBe(false);
     expect(q.push(input(2))).toBe(true);
     expect(counters.inputsDropped).toBe(2);
   });
