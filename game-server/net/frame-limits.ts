@@ -1,5 +1,5 @@
 /** Per-connection token buckets on inbound frames: a client far beyond what the protocol needs is closed. */
-import { ClientMsg, type ClientMsgKind } from '../../protocol/index.js';
+import { ClientMsg } from '../../protocol/index.js';
 
 /** Inputs: a burst of INPUT_BURST_TICKS ticks' worth, refilled at INPUT_RATE_FACTOR x the tick rate. */
 export const INPUT_BURST_TICKS = 3;
@@ -16,14 +16,17 @@ const MILLI = 1000;
 const EPOCH_MS = performance.now();
 
 /**
- * The buckets of one connection, as small integers a session carries in its own fields: the check
- * runs for every frame of every client, and V8 keeps integer fields inside the object where
- * fractional ones would each be a separate box, so the check reads no object but the session. Each
- * bucket has its own clock, so an Input (nearly every frame) reads and writes two fields.
+ * A connection's Input bucket, as small integers in the fields of the object an Input already reads
+ * (the socket's user data): V8 keeps integer fields inside the object where fractional ones would each
+ * be a separate box, so the check fetches nothing more from memory.
  */
-export interface FrameBuckets {
+export interface InputBucket {
   inputTokens: number;
   inputMs: number;
+}
+
+/** A connection's Chat and Ping buckets (in its session; each bucket has its own clock). */
+export interface MessageBuckets {
   chatTokens: number;
   chatMs: number;
   pingTokens: number;
@@ -44,28 +47,31 @@ export class FrameLimits {
     this.inputPerMs = Math.round(INPUT_RATE_FACTOR * tickHz);
   }
 
-  /** Full buckets for a new connection. */
-  fresh(): FrameBuckets {
-    const t = this.clock();
-    return {
-      inputTokens: this.inputBurst,
-      inputMs: t,
-      chatTokens: CHAT_FLOOD_BURST * MILLI,
-      chatMs: t,
-      pingTokens: PING_BURST * MILLI,
-      pingMs: t,
-    };
+  /** A full Input bucket for a new connection. */
+  freshInput(): InputBucket {
+    return { inputTokens: this.inputBurst, inputMs: this.clock() };
   }
 
-  /** Takes one token of `b` for a frame of `kind`; false: the client floods and must be closed. */
-  take(b: FrameBuckets, kind: ClientMsgKind): boolean {
+  /** Full Chat and Ping buckets for a new connection. */
+  freshMessages(): MessageBuckets {
     const t = this.clock();
-    if (kind === ClientMsg.Input) {
-      b.inputTokens = Math.min(this.inputBurst, b.inputTokens + (t - b.inputMs) * this.inputPerMs);
-      b.inputMs = t;
-      if (b.inputTokens < MILLI) return false;
-      b.inputTokens -= MILLI;
-    } else if (kind === ClientMsg.Chat) {
+    return { chatTokens: CHAT_FLOOD_BURST * MILLI, chatMs: t, pingTokens: PING_BURST * MILLI, pingMs: t };
+  }
+
+  /** Takes one Input token of `b`; false: the client floods and must be closed. */
+  takeInput(b: InputBucket): boolean {
+    const t = this.clock();
+    b.inputTokens = Math.min(this.inputBurst, b.inputTokens + (t - b.inputMs) * this.inputPerMs);
+    b.inputMs = t;
+    if (b.inputTokens < MILLI) return false;
+    b.inputTokens -= MILLI;
+    return true;
+  }
+
+  /** Takes one token of `b` for a Chat or Ping frame; false: the client floods and must be closed. */
+  takeMessage(b: MessageBuckets, kind: typeof ClientMsg.Chat | typeof ClientMsg.Ping): boolean {
+    const t = this.clock();
+    if (kind === ClientMsg.Chat) {
       b.chatTokens = Math.min(CHAT_FLOOD_BURST * MILLI, b.chatTokens + (t - b.chatMs) * CHAT_FLOOD_PER_S);
       b.chatMs = t;
       if (b.chatTokens < MILLI) return false;

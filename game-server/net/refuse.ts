@@ -10,9 +10,11 @@ export type RefuseSocket = (ws: uWS.WebSocket<SessionData>, code: number, reason
 /** A refuser that counts in `counters` and warns on `log`. */
 export function createRefuser(counters: NetCounters, log: LimitedLog): RefuseSocket {
   return (ws, code, reason) => {
-    const s = ws.getUserData().session;
+    const data = ws.getUserData();
+    const s = data.session;
     if (s.refused) return;
     s.refused = true;
+    data.inputs = null;
     counters.refuse('ws_close', reason);
     log.warn({ room: s.room.code, player: s.playerId, code, reason }, 'refusing client: closing socket');
     // end() runs the close handler synchronously: nothing may touch ws after this line.

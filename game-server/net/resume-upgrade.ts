@@ -125,7 +125,6 @@ export class ResumeService {
       return `resume_failed: ${RESUME_FAILED_REASON}`;
     }
     s.playerId = r.seat.playerId;
-    s.inputs = s.room.inputsOf(r.seat.playerId) ?? null;
     s.resumeToken = r.token;
     return null;
   }

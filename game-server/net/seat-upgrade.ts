@@ -12,7 +12,7 @@ import type { ClusterDirectory, SeatTake } from '../cluster/index.js';
 import type { RoomRegistry } from '../room/room-registry.js';
 import type { FrameLimits } from './frame-limits.js';
 import { replyJson } from './http-reply.js';
-import { createSession, type SessionData } from './session.js';
+import { createSession, sessionData } from './session.js';
 
 /** The parts of an upgrade request read before any await (uWS invalidates req after the handler). */
 export interface PendingUpgrade {
@@ -87,7 +87,7 @@ export function upgradeWithSeat(u: PendingUpgrade, d: SeatDeps): void {
         }
         const room = d.registry.get(code);
         if (!room || !r.ok) return;
-        const data: SessionData = { session: createSession(room, r.seat.name, u.ip, d.frameLimits) };
+        const data = sessionData(createSession(room, r.seat.name, u.ip, d.frameLimits), d.frameLimits);
         data.session.spectate = request.spectate;
         res.upgrade(data, u.key, u.protocol, u.extensions, u.context);
       });

@@ -4,21 +4,19 @@ import type { ServerMetrics } from '../metrics.js';
 import type { InputQueue } from '../room/input-queue.js';
 import type { Room } from '../room/room.js';
 import type { RoomClient, SendStatus } from '../room/room-client.js';
-import type { FrameBuckets, FrameLimits } from './frame-limits.js';
+import type { FrameLimits, InputBucket, MessageBuckets } from './frame-limits.js';
 
 /**
- * One WebSocket connection's state, with its inbound frame buckets (FrameLimits.take). Once closed the
- * socket is out of the server's open set and no handler runs for it, so nothing reads it again.
+ * One WebSocket connection's state, with its Chat and Ping buckets (FrameLimits.takeMessage). Once
+ * closed the socket is out of the server's open set and no handler runs for it, so nothing reads it again.
  */
-export interface Session extends FrameBuckets {
+export interface Session extends MessageBuckets {
   readonly room: Room;
   readonly name: string;
   /** The socket as rooms see it, from `open` on (null before); the close handler marks it closed. */
   client: SocketClient | null;
   /** 0 until the room accepted the player in `open`. */
   playerId: number;
-  /** The player's input queue once accepted (Inputs go straight to it); null before and for spectators. */
-  inputs: InputQueue | null;
   /** Set when the server ends the socket itself (refuser): it is then closed once and logged once. */
   refused: boolean;
   /** The client's address (per-address limits; never sent to other players). */
@@ -35,27 +33,27 @@ export interface Session extends FrameBuckets {
 
 /**
  * What uWS keeps as the socket's user data. uWS copies its properties onto the socket object, which
- * V8 turns into a slow dictionary past about 15 of them, so the session rides in one field.
+ * V8 turns into a slow dictionary past about 15 of them, so the session rides in one field, next to
+ * what every Input reads: an Input (30 a second from every client) then reads the socket and its
+ * queue, and no session (every object a frame touches is a fetch from memory after the syscall).
  */
-export interface SessionData {
+export interface SessionData extends InputBucket {
   readonly session: Session;
+  /** The player's input queue once accepted (Inputs go straight to it); null before and for spectators. */
+  inputs: InputQueue | null;
 }
 
 /** A new session for a join resolved at upgrade time. */
 export function createSession(room: Room, name: string, ip: string, limits: FrameLimits): Session {
-  // What every Input reads comes first (the fields a frame handler touches share the object's start),
-  // and every field is listed: properties a spread adds may land outside the object.
-  const b = limits.fresh();
+  const b = limits.freshMessages();
   return {
-    playerId: 0,
-    refused: false,
-    inputs: null,
-    inputTokens: b.inputTokens,
-    inputMs: b.inputMs,
     room,
     name,
     client: null,
+    playerId: 0,
+    refused: false,
     ip,
+    // Listed one by one: properties a spread adds may land outside the object.
     chatTokens: b.chatTokens,
     chatMs: b.chatMs,
     pingTokens: b.pingTokens,
@@ -65,6 +63,12 @@ export function createSession(room: Room, name: string, ip: string, limits: Fram
     resumeToken: '',
     spectate: false,
   };
+}
+
+/** The socket user data of a new `session`. */
+export function sessionData(session: Session, limits: FrameLimits): SessionData {
+  const b = limits.freshInput();
+  return { session, inputs: null, inputTokens: b.inputTokens, inputMs: b.inputMs };
 }
 
 /** uWS's send status for a frame written (or corked) with nothing left buffered. */

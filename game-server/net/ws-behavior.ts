@@ -27,7 +27,7 @@ import { checkOrigin } from './origin-check.js';
 import type { RefuseSocket } from './refuse.js';
 import { closeSeat, openResumed, type ResumeService } from './resume-upgrade.js';
 import { DRAINING_JOIN_REASON, hasSeat, upgradeWithSeat } from './seat-upgrade.js';
-import { createSession, type SessionData, SocketClient } from './session.js';
+import { createSession, type SessionData, SocketClient, sessionData } from './session.js';
 
 /** Most bytes buffered per socket before uWS skips sends to it. */
 export const MAX_BACKPRESSURE_BYTES = 256 * 1024;
@@ -120,47 +120,54 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         refuseHttp(res, 'server_full', 'no room available');
         return;
       }
-      const data: SessionData = { session: createSession(r.room, r.request.name, ip, frameLimits) };
+      const data = sessionData(createSession(r.room, r.request.name, ip, frameLimits), frameLimits);
       data.session.resume = r.resume ?? '';
       data.session.spectate = r.request.spectate;
       res.upgrade(data, key, protocol, extensions, context);
     },
 
     open: (ws) => {
-      const s = ws.getUserData().session;
+      const data = ws.getUserData();
+      const s = data.session;
       d.limits.opened(s.ip);
       d.sockets.add(ws);
       const client = new SocketClient(ws, d.metrics);
       s.client = client;
-      if (s.resume) return openResumed(s, client, d.resume, d.log);
-      const out = s.spectate
-        ? s.room.watch(s.name, client)
-        : s.room.join(s.name, client, d.resume?.tokenFor(s));
-      if (out.ok) {
+      if (s.resume) openResumed(s, client, d.resume, d.log);
+      else {
+        const out = s.spectate
+          ? s.room.watch(s.name, client)
+          : s.room.join(s.name, client, d.resume?.tokenFor(s));
+        if (!out.ok) {
+          if (out.error === 'room_full')
+            ws.end(CloseCode.RoomFull, `room_full: room ${s.room.code} filled up`);
+          else ws.end(CloseCode.RoomNotFound, `room_not_found: room ${s.room.code} is gone`);
+          return;
+        }
         s.playerId = out.playerId;
-        s.inputs = s.room.inputsOf(out.playerId) ?? null;
         d.log.debug({ room: s.room.code, player: s.playerId }, 'joined');
-        return;
       }
-      if (out.error === 'room_full') ws.end(CloseCode.RoomFull, `room_full: room ${s.room.code} filled up`);
-      else ws.end(CloseCode.RoomNotFound, `room_not_found: room ${s.room.code} is gone`);
+      // A player's Inputs go straight to its queue (a failed resume left playerId 0: no queue).
+      if (s.playerId !== 0) data.inputs = s.room.inputsOf(s.playerId) ?? null;
     },
 
-    message: (ws, data, isBinary) => {
-      d.metrics.countBytesIn(data.byteLength);
-      const s = ws.getUserData().session;
+    message: (ws, message, isBinary) => {
+      d.metrics.countBytesIn(message.byteLength);
+      const data = ws.getUserData();
+      // message is detached when this handler returns: decode synchronously.
+      const bytes = new Uint8Array(message);
+      // A player's Inputs, 30 a second, take the short way: scanned in place, rate-checked on the
+      // socket's own data, straight to the queue (inputs is null before the join and once refused).
+      const inputs = data.inputs;
+      if (inputs !== null && isBinary && scanInputFrame(bytes)) {
+        if (frameLimits.takeInput(data)) takeInput(inputs, scannedInput);
+        else d.refuse(ws, CloseCode.RateLimited, floodReason(ClientMsg.Input));
+        return;
+      }
+      const s = data.session;
       if (s.refused || s.playerId === 0) return;
       if (!isBinary) {
         d.refuse(ws, CloseCode.BadMessage, 'not_binary: frames must be binary msgpack');
-        return;
-      }
-      // data is detached when this handler returns: decode synchronously.
-      const bytes = new Uint8Array(data);
-      // Inputs, 30 a second from every client, take the short way: scanned in place, straight to the queue.
-      if (scanInputFrame(bytes)) {
-        if (!frameLimits.take(s, ClientMsg.Input))
-          d.refuse(ws, CloseCode.RateLimited, floodReason(ClientMsg.Input));
-        else if (s.inputs) takeInput(s.inputs, scannedInput);
         return;
       }
       const r = decodeClientMsg(bytes);
@@ -169,12 +176,14 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         return;
       }
       const kind = r.msg[0];
-      if (!frameLimits.take(s, kind)) {
+      const allowed =
+        kind === ClientMsg.Input ? frameLimits.takeInput(data) : frameLimits.takeMessage(s, kind);
+      if (!allowed) {
         d.refuse(ws, CloseCode.RateLimited, floodReason(kind));
         return;
       }
       if (kind !== ClientMsg.Input) s.room.receive(s.playerId, r.msg);
-      else if (s.inputs) takeInput(s.inputs, inputFields(r.msg));
+      else if (inputs !== null) takeInput(inputs, inputFields(r.msg));
     },
 
     close: (ws, code, message) => {

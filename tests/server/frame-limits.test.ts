@@ -21,8 +21,10 @@ describe('frame limits', () => {
   it('allow each kind its burst, then refill it at its own rate', () => {
     let t = 123_456.789;
     const limits = new FrameLimits(30, () => t);
-    const buckets = limits.fresh();
-    const take = (kind: ClientMsgKind) => limits.take(buckets, kind);
+    const input = limits.freshInput();
+    const messages = limits.freshMessages();
+    const take = (kind: ClientMsgKind) =>
+      kind === ClientMsg.Input ? limits.takeInput(input) : limits.takeMessage(messages, kind);
     expect(takeUntilRefused(take, ClientMsg.Input)).toBe(INPUT_BURST_TICKS * 30);
     expect(takeUntilRefused(take, ClientMsg.Chat)).toBe(CHAT_FLOOD_BURST);
     expect(takeUntilRefused(take, ClientMsg.Ping)).toBe(PING_BURST);
@@ -35,15 +37,15 @@ describe('frame limits', () => {
   it('let inputs at twice the tick rate through forever, and refuse a flood within a second', () => {
     let t = 0;
     const limits = new FrameLimits(30, () => t);
-    const buckets = limits.fresh();
+    const bucket = limits.freshInput();
     for (let i = 0; i < 600; i++) {
       t += 1000 / 60;
-      expect(limits.take(buckets, ClientMsg.Input)).toBe(true);
+      expect(limits.takeInput(bucket)).toBe(true);
     }
     let refusedAt = -1;
     for (let i = 0; i < 1000 && refusedAt < 0; i++) {
       t += 1;
-      if (!limits.take(buckets, ClientMsg.Input)) refusedAt = i;
+      if (!limits.takeInput(bucket)) refusedAt = i;
     }
     expect(refusedAt).toBeGreaterThan(0);
     expect(refusedAt).toBeLessThan(1000);
