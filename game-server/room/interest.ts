@@ -1,5 +1,6 @@
 /** Interest management for large rooms: each client gets only the entities near it, with hysteresis. */
 import {
+  BaselineRing,
   POSITION_SCALE,
   type WireEntity,
   type WirePlayer,
@@ -17,8 +18,10 @@ function near(x: number, y: number, cx: number, cy: number, px: number): boolean
   return Math.abs(x - cx) <= r && Math.abs(y - cy) <= r;
 }
 
-/** One client's view: which entities it sees now (the hysteresis memory). */
+/** One client's view: which entities it sees now (the hysteresis memory), and the states it was sent. */
 export class InterestView {
+  /** The filtered states sent to this client, by tick: its baselines (each client's states differ). */
+  readonly sent = new BaselineRing<WireState>();
   private players = new Set<number>();
   private shots = new Set<number>();
 

@@ -4,47 +4,111 @@ import type { World } from '../sim/index.js';
 import { InterestView } from './interest.js';
 import { buildWireState } from './wire-snapshot.js';
 
+/** Bits in each of a view's two sent-tick masks: 30, so each is a Smi even on a V8 with 31-bit Smis. */
+const SENT_BITS = 30;
+const SENT_MASK = (1 << SENT_BITS) - 1;
 /**
- * What the room keeps per client for State: the states really handed to its socket, by tick (the only
- * baselines it may be sent deltas against), what it acked, and its interest view. The view is itself
- * the ring, so building a client's frame fetches one object less.
+ * How many ticks back from the last one sent a claim can still be accepted: that tick and the 60
+ * before it (2 s at 30 Hz; clients ack within 2-5 ticks). The room ring holds the 64 ticks before
+ * the current one, so a claim 62-64 ticks old, accepted before, is ignored now (the client keeps its
+ * older ack if still held, else gets a full frame).
  */
-export class ClientStateView extends BaselineRing<WireState> {
+export const SENT_WINDOW_TICKS = 2 * SENT_BITS + 1;
+
+/**
+ * What the room keeps per client for State: which recent ticks were really handed to its socket (the
+ * only baselines it may be sent deltas against), what it acked, and its interest view. The states
+ * themselves are the room's (StateSender's ring), shared by all its clients: keeping a ring per client
+ * cost a write barrier per client per tick (a young state stored into an old array) and two more
+ * objects to fetch from memory. So a view holds Smis only, all declared here to stay in-object.
+ * An interest view keeps its own filtered states (InterestView.sent), as each client's differ.
+ */
+export class ClientStateView {
+  /** The newest tick this client acknowledged (0: none), its baseline while the ring holds it. */
   private ackedTick = 0;
+  /** The newest tick sent to this client (0: none). */
+  private lastSentTick = 0;
+  /** Bit k-1 set: tick lastSentTick - k was sent (k = 1..30). */
+  private sentNear = 0;
+  /** Bit k-31 set: tick lastSentTick - k was sent (k = 31..60). */
+  private sentFar = 0;
   readonly interest: InterestView | undefined;
 
   constructor(playerId: number, interest: boolean) {
-    super();
     this.interest = interest ? new InterestView(playerId) : undefined;
   }
 
   /**
-   * The baseline for a frame of `tick`: the acknowledged state if still held, else nothing (a full
-   * frame). `claimed` is the client's latest baseTick (the newest State it says it received); a claim
-   * of a tick never sent to this client is ignored.
+   * The baseline for a frame of `tick`: the acknowledged state if `states` (the room's ring; an
+   * interest view uses its own) still holds it, else nothing (a full frame). `claimed` is the client's
+   * latest baseTick (the newest State it says it received); a claim of a tick never sent to this
+   * client, or sent more than SENT_WINDOW_TICKS ago, is ignored. Unlike a ring per client, a client
+   * whose ack is older than the room ring (one skipped for backpressure for 2 s) gets a full frame.
    */
-  baseline(tick: number, claimed: number): WireState {
+  baseline(tick: number, claimed: number, states: BaselineRing<WireState>): WireState {
     const acked = this.ackedTick;
-    if (claimed > acked) {
+    const own = this.interest?.sent;
+    const ring = own ?? states;
+    if (claimed > acked && this.wasSent(claimed)) {
       // Usually the claim is new and held (the client acks every State): one ring read, and the
       // claimed state is the baseline itself.
-      const c = this.get(claimed);
+      const c = ring.get(claimed);
       if (c !== undefined) {
-        // Acks only move forward, so older states can never be a baseline again.
-        this.forgetRange(acked, claimed);
+        // Acks only move forward, so this client's older states can never be a baseline again.
+        own?.forgetRange(acked, claimed);
         this.ackedTick = claimed;
         return c.tick < tick ? c : EMPTY_STATE;
       }
     }
-    const b = this.get(acked);
+    const b = ring.get(acked);
     return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
   }
 
-  /** Records that `state` went out to this client. */
-  markSent(state: WireState): void {
-    this.put(state);
+  /** The oldest tick whose state this client may still use: its ack, or before it acks, the oldest it may claim. */
+  oldestUsable(): number {
+    return this.ackedTick > 0 ? this.ackedTick : this.lastSentTick - 2 * SENT_BITS;
+  }
+
+  /** True if the State of `tick` was sent to this client within the last SENT_WINDOW_TICKS. */
+  wasSent(tick: number): boolean {
+    const k = this.lastSentTick - tick;
+    if (k === 0) return tick > 0;
+    if (k > 0 && k <= SENT_BITS) return ((this.sentNear >>> (k - 1)) & 1) === 1;
+    if (k > SENT_BITS && k <= 2 * SENT_BITS) return ((this.sentFar >>> (k - 1 - SENT_BITS)) & 1) === 1;
+    return false;
+  }
+
+  /** Records that the State of `tick` went out to this client. */
+  markSent(tick: number): void {
+    const last = this.lastSentTick;
+    const d = tick - last;
+    if (d === 0) return;
+    let near = this.sentNear;
+    let far = this.sentFar;
+    // Both masks move d ticks back (as one 60-bit mask: near's top bits move into far).
+    if (d > 0 && d < SENT_BITS) {
+      far = ((far << d) | (near >>> (SENT_BITS - d))) & SENT_MASK;
+      near = (near << d) & SENT_MASK;
+    } else if (d >= SENT_BITS && d < 2 * SENT_BITS) {
+      far = (near << (d - SENT_BITS)) & SENT_MASK;
+      near = 0;
+    } else {
+      far = 0;
+      near = 0;
+    }
+    // The previous last tick is now d ticks back.
+    if (last > 0 && d > 0) {
+      if (d <= SENT_BITS) near |= 1 << (d - 1);
+      else if (d <= 2 * SENT_BITS) far |= 1 << (d - 1 - SENT_BITS);
+    }
+    this.sentNear = near;
+    this.sentFar = far;
+    this.lastSentTick = tick;
   }
 }
+
+/** No tick yet (a Smi above any tick). */
+const NO_TICK = 0x3fffffff;
 
 /** Counters of the State path. */
 export interface StateSendStats {
@@ -58,6 +122,15 @@ export interface StateSendStats {
 export class StateSender {
   readonly stats: StateSendStats = { fullFrames: 0, deltaFrames: 0, encodings: 0 };
   private latest: WireState | undefined;
+  /**
+   * The room's states of the last BASELINE_RING_TICKS ticks before the current one, shared by all its
+   * clients (ClientStateView records which of them each was sent): the baselines of their deltas.
+   */
+  private readonly states = new BaselineRing<WireState>();
+  /** The oldest tick a client seen since `begin` may still use (oldestUsable): older states are dropped. */
+  private usable = NO_TICK;
+  /** The ring's ticks below this one are already forgotten. */
+  private forgotten = 0;
   private encoder: StateEncoder | undefined;
   /** The state carried by the frame `frameFor` built last. */
   private framed: WireState | undefined;
@@ -68,9 +141,33 @@ export class StateSender {
 
   /** Snapshots `world` for this tick's State frames. */
   begin(world: World, serverTime: number): void {
-    this.latest = buildWireState(world, serverTime, this.latest);
+    const prev = this.latest;
+    // Only rooms without interest management share states (an interest view keeps its own).
+    if (prev !== undefined && !this.interest) this.keepState(prev);
+    this.usable = NO_TICK;
+    this.latest = buildWireState(world, serverTime, prev);
     this.store.reset();
     this.encoder = new StateEncoder(this.latest, this.store);
+  }
+
+  /**
+   * Stores `prev` (its tick's frames are done, so the ring holds the 64 ticks before the current one),
+   * and forgets the states no client may use any more. Once all clients acked past a state it goes at
+   * once, so most states die young (in a scavenge) instead of living 64 ticks into the old generation.
+   */
+  private keepState(prev: WireState): void {
+    this.states.put(prev);
+    const to = Math.min(this.usable, prev.tick);
+    if (to > this.forgotten) {
+      this.states.forgetRange(this.forgotten, to);
+      this.forgotten = to;
+    }
+  }
+
+  /** Keeps the states `view` may still use until the next State (frameFor does; call it for a client skipped). */
+  keep(view: ClientStateView): void {
+    const t = view.oldestUsable();
+    if (t < this.usable) this.usable = t;
   }
 
   /**
@@ -80,7 +177,8 @@ export class StateSender {
    */
   frameFor(view: ClientStateView, claimed: number, ack: number): Uint8Array {
     const full = this.latest as WireState;
-    const base = view.baseline(full.tick, claimed);
+    const base = view.baseline(full.tick, claimed, this.states);
+    this.keep(view);
     const stats = this.stats;
     if (base === EMPTY_STATE) stats.fullFrames += 1;
     else stats.deltaFrames += 1;
@@ -101,6 +199,9 @@ export class StateSender {
 
   /** Records that the frame last built by `frameFor` for `view` reached its socket (it may be a baseline now). */
   markSent(view: ClientStateView): void {
-    if (this.framed) view.markSent(this.framed);
+    const framed = this.framed;
+    if (framed === undefined) return;
+    view.markSent(framed.tick);
+    view.interest?.sent.put(framed);
   }
 }

@@ -107,6 +107,8 @@ export class TickSender {
     const { client, view } = m;
     if (client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
       stats.stateFramesSkipped += 1;
+      // Its acknowledged state stays a baseline for when it drains.
+      states.keep(view);
       return;
     }
     // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames. The queue
