@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClientStateView, SENT_WINDOW_TICKS } from '../../game-server/room/state-sender.js';
+import { createRandom } from '../../game-server/sim/rng.js';
 import { BaselineRing, EMPTY_STATE, type WireState } from '../../protocol/index.js';
 
 function stateAt(tick: number): WireState {
@@ -57,11 +58,8 @@ describe('ClientStateView: per-client sent ticks over the room ring', () => {
   });
 
   it('agrees with a plain set of sent ticks over random gaps', () => {
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const random = createRandom(7);
+    const rnd = (n: number): number => Math.floor(random() * n);
     const v = new ClientStateView(1, false);
     const sent = new Set<number>();
     let t = 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../game-server/sim/rng.js';
 import {
   ARENA,
   ARENA_LARGE,
@@ -45,11 +46,7 @@ function reference(from: Point, keys: number, dtS: number, arena: Arena): Point 
 
 describe('stepPlayer wall broad phase', () => {
   it('moves exactly like testing every wall, near walls, off the bands and outside the arena', () => {
-    let seed = 7;
-    const rnd = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 4294967296;
-    };
+    const rnd = createRandom(7);
     for (const arena of [ARENA, ARENA_LARGE]) {
       for (let i = 0; i < 20000; i++) {
         const w = arena.walls[Math.floor(rnd() * arena.walls.length)]!;
