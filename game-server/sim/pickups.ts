@@ -46,11 +46,7 @@ function take(world: World, p: SimPlayer, pk: SimPickup, events: GameEvent[]): v
  * touch: pickups in id order, the first player in join order within reach wins. `players` are the
  * world's players in join order (stepWorld passes the list it already has).
  */
-export function stepPickups(
-  world: World,
-  events: GameEvent[],
-  players: readonly SimPlayer[] = [...world.players.values()],
-): void {
+export function stepPickups(world: World, events: GameEvent[], players: readonly SimPlayer[]): void {
   const pickups = world.pickups;
   for (let k = 0; k < pickups.length; k++) {
     const pk = pickups[k] as SimPickup;

@@ -73,7 +73,8 @@ export function stepWorld(
     if (playing && roundIsOver(world)) endRound(world, events);
   }
   roster.length = 0; // holds no players between ticks
-  // Joins and leaves queue here between ticks; only a tick that spawned someone has any to move.
+  // Spawn events pushed during this tick (respawns, a round's start) went to the fresh pendingEvents
+  // (spawnPlayer writes there); move them after this tick's other events. Usually there are none.
   if (world.pendingEvents.length > 0) {
     for (const e of world.pendingEvents) events.push(e);
     world.pendingEvents = [];
@@ -157,6 +158,11 @@ const presentTargets = new TargetSet();
 let presentReady = false;
 const pastTargets = new Map<number, TargetSet>();
 const spareTargetSets: TargetSet[] = [];
+/**
+ * Most spare sets kept between ticks: a tick needs one per distinct rewind among its projectiles
+ * (a few in practice); a tick with many more does not pin their buffers for the process's lifetime.
+ */
+const MAX_SPARE_TARGET_SETS = 32;
 
 /**
  * Where each living player was `rewindMs` ago, for every projectile whose shooter's view lagged by
@@ -164,10 +170,8 @@ const spareTargetSets: TargetSet[] = [];
  * per rewind for the tick: a player killed by an earlier projectile of the same tick still counts.
  */
 function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: number): TargetSet {
-  const past = rewindMs > 0 ? pastTargets.get(rewindMs) : presentTargets;
-  if (past && (past !== presentTargets || presentReady)) return past;
-  const frames = rewindMs > 0 ? playersAt(world.history, world.timeMs - rewindMs) : undefined;
-  if (!frames) {
+  if (!(rewindMs > 0)) {
+    if (presentReady) return presentTargets;
     // Players do not move while projectiles do: where they are now is where they were recorded.
     presentTargets.clear();
     for (let i = 0; i < players.length; i++) {
@@ -175,9 +179,12 @@ function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: numbe
       if (p.alive) presentTargets.add(p.id, p.x, p.y);
     }
     presentReady = true;
-    if (rewindMs > 0) pastTargets.set(rewindMs, presentTargets);
     return presentTargets;
   }
+  const cached = pastTargets.get(rewindMs);
+  if (cached) return cached;
+  // stepWorld records this tick's frame before moving projectiles, so the history is never empty.
+  const frames = playersAt(world.history, world.timeMs - rewindMs)!;
   const set = spareTargetSets.pop() ?? new TargetSet();
   set.clear();
   for (const p of frames) if (p.alive && world.players.get(p.id)?.alive) set.add(p.id, p.x, p.y);
@@ -185,11 +192,13 @@ function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: numbe
   return set;
 }
 
-/** Forgets this tick's targets, keeping their sets for the next tick. */
+/** Forgets this tick's targets, keeping (up to MAX_SPARE_TARGET_SETS of) their sets for the next tick. */
 function resetTargets(): void {
   presentReady = false;
   if (pastTargets.size === 0) return; // Map#clear allocates a new table even when empty
-  for (const set of pastTargets.values()) if (set !== presentTargets) spareTargetSets.push(set);
+  for (const set of pastTargets.values()) {
+    if (spareTargetSets.length < MAX_SPARE_TARGET_SETS) spareTargetSets.push(set);
+  }
   pastTargets.clear();
 }
 
@@ -266,7 +275,9 @@ function damage(
   amount: number,
   events: GameEvent[],
 ): void {
-  if (world.tick < victim.protectedUntilTick) return;
+  // A target killed earlier this tick still stops later projectiles (targets are cached per tick),
+  // but takes no more damage: no second Hit or Kill, no second death or kill counted.
+  if (!victim.alive || world.tick < victim.protectedUntilTick) return;
   victim.hp = Math.max(0, victim.hp - amount);
   events.push([EventKind.Hit, shooterId, victim.id, amount, victim.hp]);
   if (victim.hp > 0) return;

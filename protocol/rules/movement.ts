@@ -54,9 +54,17 @@ interface WallBands {
   readonly all: Int32Array;
 }
 
-/** The bands of rows (`byRow`: by y) or of columns (by x) of `walls` across `extent` px. */
+/** Most bands of one axis (a 65 536 px arena); real arenas have a few dozen. */
+const MAX_BANDS = 1024;
+
+/**
+ * The bands of rows (`byRow`: by y) or of columns (by x) of `walls` across `extent` px. None for an
+ * extent that is not finite or spans more than MAX_BANDS bands: the loop below would never end or
+ * build a band per 64 px of a huge arena, and with no bands every coordinate gets every wall.
+ */
 function buildBands(walls: Arena['walls'], extent: number, byRow: boolean): Int32Array[] {
   const bands: Int32Array[] = [];
+  if (!Number.isFinite(extent) || extent > MAX_BANDS * BAND_PX) return bands;
   // One px of slack beyond the player's reach: rounding can never leave out a wall that touches.
   const reach = PLAYER_RADIUS_PX + 1;
   for (let b = 0; b * BAND_PX < extent; b++) {
