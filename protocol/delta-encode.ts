@@ -28,10 +28,10 @@ function isStill(e: WireEntity, motion: Int8Array): boolean {
 const residuals: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
- * Encodes `cur` against `base` (both sorted by id) into `changes` from index `at` (by default its
- * end) and onto the end of `added`: skip runs, removals, masked residuals, then additions. Returns
- * where the changes end. The caller owns (and may reuse) both arrays: writing over an old list from
- * `at` 0, rather than emptying it, keeps its backing store (emptying an array frees it).
+ * Encodes `cur` against `base` (both sorted by id) into `changes` from index `at` and onto the end
+ * of `added`: skip runs, removals, masked residuals, then additions. Returns where the changes end.
+ * The caller owns (and may reuse) both arrays: writing over an old list from `at` 0, rather than
+ * emptying it, keeps its backing store (emptying an array frees it).
  */
 export function diffEntities(
   base: readonly WireEntity[],
@@ -40,7 +40,7 @@ export function diffEntities(
   motion: Int8Array,
   changes: number[],
   added: WireEntity[],
-  at = changes.length,
+  at: number,
 ): number {
   let k = at;
   let skip = 0;
@@ -92,14 +92,14 @@ export function diffEntities(
 }
 
 /**
- * Writes the residuals of the round triple against the baseline's into `out` from index `at` (by
- * default its end): mask, then non-zero differences. Returns where they end.
+ * Writes the residuals of the round triple against the baseline's into `out` from index `at`: mask,
+ * then non-zero differences. Returns where they end.
  */
 export function diffRound(
   base: readonly number[],
   cur: readonly number[],
   out: number[],
-  at = out.length,
+  at: number,
 ): number {
   let k = at + 1;
   let mask = 0;

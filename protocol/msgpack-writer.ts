@@ -127,11 +127,6 @@ export class MsgpackWriter {
     out.set(b.subarray(at, this.length), at + gap);
   }
 
-  /** A copy of what was written since the last reset. */
-  copy(): Uint8Array {
-    return this.buf.slice(0, this.length);
-  }
-
   private reserve(n: number): void {
     if (this.length + n <= this.buf.length) return;
     const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));

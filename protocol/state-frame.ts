@@ -151,14 +151,13 @@ export class StateEncoder {
     return this.encoded;
   }
 
-  /** The frame for a client whose baseline is `base` (EMPTY_STATE: a full frame) and whose ack is `ack`. */
-  frame(base: WireState, ack: number): Uint8Array {
-    return this.transientFrame(base, ack).slice();
-  }
-
   /**
-   * Like `frame`, without allocating: the bytes are reused (and overwritten) by the next call with
-   * the same baseline, so hand them at once to a sink that copies them (a uWS send does).
+   * The frame for a client whose baseline is `base` (EMPTY_STATE: a full frame) and whose ack is
+   * `ack`, without allocating: the bytes are reused, so hand them at once to a sink that copies them
+   * (a uWS send does), or copy them (`slice`) to keep them. The next call with the same baseline and
+   * an ack of the same byte length writes its ack into these same bytes; with a FrameStore, all of
+   * them are overwritten after the store's next reset (the State path resets it on its next State
+   * tick), by whatever frame is taken from it then.
    */
   transientFrame(base: WireState, ack: number): Uint8Array {
     if (base === this.lastBase) return withAck(this.lastShared as SharedFrame, ack, this.store);

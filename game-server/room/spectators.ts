@@ -12,7 +12,10 @@ export interface Spectator {
   readonly name: string;
   readonly client: RoomClient;
   readonly chat: TokenBucket;
-  /** No interest filtering: a spectator follows anyone, so it gets every entity. */
+  /**
+   * No interest filtering (a spectator follows anyone, so it gets every entity), and no baseline: its
+   * Inputs are ignored, so it never acks, gets full frames and holds no state of the room ring.
+   */
   readonly view: ClientStateView;
 }
 
@@ -34,7 +37,7 @@ export class Spectators {
 
   /** Adds a spectator with `id`. */
   add(id: number, name: string, client: RoomClient, chat: TokenBucket): Spectator {
-    const s: Spectator = { id, name, client, chat, view: new ClientStateView(id, false) };
+    const s: Spectator = { id, name, client, chat, view: ClientStateView.forSpectator(id) };
     this.byId.set(id, s);
     return s;
   }

@@ -16,12 +16,22 @@ const SENT_MASK = (1 << SENT_BITS) - 1;
 export const SENT_WINDOW_TICKS = 2 * SENT_BITS + 1;
 
 /**
+ * No tick: a Smi above any tick, so `usable` stays a Smi field. Ticks pass it after 2^30 - 1 ticks
+ * (about 414 days of one room at 30 Hz); from then on the room ring is no longer pruned early and
+ * simply holds its last BASELINE_RING_TICKS states, as it did before pruning: more memory, no wrong
+ * frame (a baseline is still looked up by its exact tick).
+ */
+const NO_TICK = 0x3fffffff;
+
+/**
  * What the room keeps per client for State: which recent ticks were really handed to its socket (the
  * only baselines it may be sent deltas against), what it acked, and its interest view. The states
  * themselves are the room's (StateSender's ring), shared by all its clients: keeping a ring per client
  * cost a write barrier per client per tick (a young state stored into an old array) and two more
- * objects to fetch from memory. So a view holds Smis only, all declared here to stay in-object.
- * An interest view keeps its own filtered states (InterestView.sent), as each client's differ.
+ * objects to fetch from memory. So what a view writes per tick is Smis only (`interest` and `claims`
+ * are set once), all declared here to stay in-object. An interest view keeps its own filtered states
+ * (InterestView.sent), as each client's differ. A spectator's view (`forSpectator`) never claims a
+ * baseline: it gets full frames and holds no state of the room ring.
  */
 export class ClientStateView {
   /** The newest tick this client acknowledged (0: none), its baseline while the ring holds it. */
@@ -33,9 +43,17 @@ export class ClientStateView {
   /** Bit k-31 set: tick lastSentTick - k was sent (k = 31..60). */
   private sentFar = 0;
   readonly interest: InterestView | undefined;
+  /** False for a view whose client can never claim a baseline (a spectator's Inputs are ignored). */
+  private readonly claims: boolean;
 
-  constructor(playerId: number, interest: boolean) {
+  constructor(playerId: number, interest: boolean, claims = true) {
     this.interest = interest ? new InterestView(playerId) : undefined;
+    this.claims = claims;
+  }
+
+  /** The view of a spectator: no interest filtering, and never a baseline (every frame is full). */
+  static forSpectator(id: number): ClientStateView {
+    return new ClientStateView(id, false, false);
   }
 
   /**
@@ -64,8 +82,12 @@ export class ClientStateView {
     return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
   }
 
-  /** The oldest tick whose state this client may still use: its ack, or before it acks, the oldest it may claim. */
+  /**
+   * The oldest tick whose state this client may still use: its ack, or before it acks, the oldest it
+   * may claim; NO_TICK for a view that never claims (it needs no state kept).
+   */
   oldestUsable(): number {
+    if (!this.claims) return NO_TICK;
     return this.ackedTick > 0 ? this.ackedTick : this.lastSentTick - 2 * SENT_BITS;
   }
 
@@ -107,9 +129,6 @@ export class ClientStateView {
   }
 }
 
-/** No tick yet (a Smi above any tick). */
-const NO_TICK = 0x3fffffff;
-
 /** Counters of the State path. */
 export interface StateSendStats {
   fullFrames: number;
@@ -123,8 +142,11 @@ export class StateSender {
   readonly stats: StateSendStats = { fullFrames: 0, deltaFrames: 0, encodings: 0 };
   private latest: WireState | undefined;
   /**
-   * The room's states of the last BASELINE_RING_TICKS ticks before the current one, shared by all its
-   * clients (ClientStateView records which of them each was sent): the baselines of their deltas.
+   * The room's states of the last BASELINE_RING_TICKS ticks before the current one that some client
+   * may still use, shared by all its clients (ClientStateView records which of them each was sent):
+   * the baselines of their deltas. Only rooms without interest management use it, and `usable`,
+   * `forgotten` and `holdFor` with it: in an interest room it stays empty (each InterestView keeps
+   * its client's own filtered states and drops them as that client acks), so they change nothing.
    */
   private readonly states = new BaselineRing<WireState>();
   /** The oldest tick a client seen since `begin` may still use (oldestUsable): older states are dropped. */
@@ -143,7 +165,7 @@ export class StateSender {
   begin(world: World, serverTime: number): void {
     const prev = this.latest;
     // Only rooms without interest management share states (an interest view keeps its own).
-    if (prev !== undefined && !this.interest) this.keepState(prev);
+    if (prev !== undefined && !this.interest) this.archive(prev);
     this.usable = NO_TICK;
     this.latest = buildWireState(world, serverTime, prev);
     this.store.reset();
@@ -151,11 +173,13 @@ export class StateSender {
   }
 
   /**
-   * Stores `prev` (its tick's frames are done, so the ring holds the 64 ticks before the current one),
-   * and forgets the states no client may use any more. Once all clients acked past a state it goes at
-   * once, so most states die young (in a scavenge) instead of living 64 ticks into the old generation.
+   * Puts `prev` into the room ring (its tick's frames are done, so the ring holds at most the 64 ticks
+   * before the current one), and drops the states older than the oldest tick any `holdFor` since the
+   * last `begin` held: no client may use them any more. Once all clients acked past a state it goes
+   * at once, so most states die young (in a scavenge) instead of living 64 ticks into the old
+   * generation.
    */
-  private keepState(prev: WireState): void {
+  private archive(prev: WireState): void {
     this.states.put(prev);
     const to = Math.min(this.usable, prev.tick);
     if (to > this.forgotten) {
@@ -164,8 +188,12 @@ export class StateSender {
     }
   }
 
-  /** Keeps the states `view` may still use until the next State (frameFor does; call it for a client skipped). */
-  keep(view: ClientStateView): void {
+  /**
+   * Holds the states `view` may still use in the room ring past the next `begin` (frameFor does it;
+   * call it for a client whose frame is skipped, else its baseline is dropped and it gets a full frame).
+   * A spectator's view holds nothing.
+   */
+  holdFor(view: ClientStateView): void {
     const t = view.oldestUsable();
     if (t < this.usable) this.usable = t;
   }
@@ -178,7 +206,7 @@ export class StateSender {
   frameFor(view: ClientStateView, claimed: number, ack: number): Uint8Array {
     const full = this.latest as WireState;
     const base = view.baseline(full.tick, claimed, this.states);
-    this.keep(view);
+    this.holdFor(view);
     const stats = this.stats;
     if (base === EMPTY_STATE) stats.fullFrames += 1;
     else stats.deltaFrames += 1;

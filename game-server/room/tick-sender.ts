@@ -108,7 +108,7 @@ export class TickSender {
     if (client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
       stats.stateFramesSkipped += 1;
       // Its acknowledged state stays a baseline for when it drains.
-      states.keep(view);
+      states.holdFor(view);
       return;
     }
     // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames. The queue

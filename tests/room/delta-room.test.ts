@@ -1,38 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyStateMsg,
-  BaselineRing,
-  ClientMsg,
-  Key,
-  ServerMsg,
-  type StateMsg,
-  type WireState,
-} from '../../protocol/index.js';
-import { createFakeClient, type FakeClient } from '../helpers/fake-client.js';
+import { ClientMsg, Key } from '../../protocol/index.js';
+import { createFakeClient } from '../helpers/fake-client.js';
 import { makeTestRoom } from '../helpers/room.js';
-
-/** A client that decodes State frames against the baselines it received, as the browser does. */
-class Decoder {
-  readonly ring = new BaselineRing();
-  readonly states = new Map<number, WireState>();
-  latest = 0;
-  seen = 0;
-  readonly baseAges: number[] = [];
-  constructor(readonly client: FakeClient) {}
-  /** Decodes the frames received since the last call; every one must decode. */
-  drain(): void {
-    const frames = this.client.of(ServerMsg.State);
-    for (; this.seen < frames.length; this.seen++) {
-      const msg = frames[this.seen] as StateMsg;
-      const r = applyStateMsg(msg, (t) => this.ring.get(t));
-      if (!r.ok) throw new Error(`tick ${msg[1]}: ${r.reason}`);
-      this.ring.put(r.state);
-      this.states.set(r.state.tick, r.state);
-      this.baseAges.push(msg[4]);
-      this.latest = Math.max(this.latest, r.state.tick);
-    }
-  }
-}
+import { Decoder } from './state-decoder.js';
 
 describe('delta State frames in a room', () => {
   it('reconstruct exactly the full state every tick, through skipped frames, stale and bogus acks, and baseline loss', () => {

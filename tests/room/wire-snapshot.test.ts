@@ -1,33 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { buildWireState } from '../../game-server/room/wire-snapshot.js';
 import { addPlayer, createWorld } from '../../game-server/sim/index.js';
-import { EMPTY_STATE, encode, StateEncoder } from '../../protocol/index.js';
+import { EMPTY_STATE, POSITION_SCALE, StateEncoder } from '../../protocol/index.js';
 
 describe('wire snapshot', () => {
-  it('holds +0 where the world has -0, so the bytes are those of the world as it is', () => {
-    const world = createWorld({ tickHz: 30, seed: 1 });
-    const p = addPlayer(world, 1, 'a');
-    p.aim = -0;
-    world.projectiles.push({
-      id: 5,
-      ownerId: 1,
-      x: 100,
-      y: 200,
-      vx: -0,
-      vy: 0,
-      expiresTick: 99,
-      rewindMs: 0,
-    });
-    world.tick = 10;
-    const s = buildWireState(world, 1000, undefined);
+  it('sends the bytes of +0 where the world has -0, full and delta', () => {
+    // Two worlds alike but for signs of zero: every value that would reach the wire as -0 in the
+    // first (an aim of -0, a position or velocity that rounds to -0, a motion of -0) is +0 in the second.
+    const worldWith = (zero: number) => {
+      const world = createWorld({ tickHz: 30, seed: 1 });
+      const p = addPlayer(world, 1, 'a');
+      p.aim = zero;
+      p.x = Object.is(zero, -0) ? -0.01 : 0;
+      p.y = 300;
+      world.projectiles.push({
+        id: 5,
+        ownerId: 1,
+        x: Object.is(zero, -0) ? -0.01 : 0,
+        y: 200,
+        vx: Object.is(zero, -0) ? -0.01 : 0,
+        vy: zero,
+        expiresTick: 99,
+        rewindMs: 0,
+      });
+      world.tick = 10;
+      return { world, p };
+    };
+    const framesOf = (zero: number): number[][] => {
+      const { world, p } = worldWith(zero);
+      const s1 = buildWireState(world, 1000, undefined);
+      world.tick = 11;
+      p.y = 301; // a change, so the delta is not empty
+      const s2 = buildWireState(world, 1033, s1);
+      return [
+        Array.from(new StateEncoder(s1).transientFrame(EMPTY_STATE, 1)),
+        Array.from(new StateEncoder(s2).transientFrame(EMPTY_STATE, 2)),
+        Array.from(new StateEncoder(s2).transientFrame(s1, 2)),
+      ];
+    };
+    const neg = worldWith(-0);
+    const s = buildWireState(neg.world, 1000, undefined);
+    // The world really holds the -0s (else this test compares nothing) and the tuples hold none.
+    expect(Object.is(neg.p.aim, -0) && Object.is(Math.round(neg.p.x * POSITION_SCALE), -0)).toBe(true);
     for (const t of [...s.players, ...s.projectiles]) for (const v of t) expect(Object.is(v, -0)).toBe(false);
-    expect(s.players[0]?.[3]).toBe(0);
-    expect(s.projectiles[0]?.slice(4)).toEqual([0, 0, 0, 0]);
-    // msgpack writes -0 as 0 (msgpackr too), so normalising it changes no byte.
-    const withNegZero = [...(s.players[0] ?? [])];
-    withNegZero[3] = -0;
-    expect(Array.from(encode(withNegZero))).toEqual(Array.from(encode(s.players[0])));
-    expect(Array.from(new StateEncoder(s).frame(EMPTY_STATE, 1)).length).toBeGreaterThan(0);
+    const withNeg = framesOf(-0);
+    const withPos = framesOf(0);
+    expect(withNeg).toEqual(withPos);
+    expect(withNeg[2]).not.toEqual(withNeg[1]); // the delta frame is one
   });
 
   it('reuses an unchanged tuple and measures motion against the previous state', () => {
