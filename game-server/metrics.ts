@@ -166,7 +166,10 @@ export function createMetrics(opts: MetricsOptions = {}): ServerMetrics {
       'State frames skipped because the socket was buffering (latest state wins)',
     ),
     framesDropped: counter('tickfire_frames_dropped_total', 'Frames uWS dropped over maxBackpressure'),
-    inputsDropped: counter('tickfire_inputs_dropped_total', 'Inputs refused (duplicate, stale, overflow)'),
+    inputsDropped: counter(
+      'tickfire_inputs_dropped_total',
+      'Inputs refused (duplicate, stale or future seq)',
+    ),
     inputsLate: counter('tickfire_inputs_late_total', 'Inputs skipped to catch up after a burst'),
     closes,
   };

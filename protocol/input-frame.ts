@@ -1,8 +1,9 @@
 /**
  * Input frames read straight from their bytes: Input arrives 30 times a second from every client, and
  * a general msgpack decode plus validation costs several times this scan. Only the shape a well-formed
- * Input has is read here (a 6-element array of msgpack integers within the Input bounds); anything
- * else returns undefined and goes through the general decoder, which accepts it or names the reason.
+ * Input has is read here (a 6-element array of msgpack integers within the Input bounds): for anything
+ * else `scanInputFrame` returns false (`readInputFrame` undefined) and the frame goes through the
+ * general decoder, which accepts it or names the reason.
  */
 import { KEY_MASK, MAX_INPUT_SEQ, MAX_WIRE_ANGLE, MAX_WIRE_UINT } from './constants.js';
 import { ClientMsg, type InputMsg } from './messages.js';

@@ -14,6 +14,7 @@ export function createRefuser(counters: NetCounters, log: LimitedLog): RefuseSoc
     const s = data.session;
     if (s.refused) return;
     s.refused = true;
+    // The Input fast path checks only `inputs`: no Input reaches the queue once refused.
     data.inputs = null;
     counters.refuse('ws_close', reason);
     log.warn({ room: s.room.code, player: s.playerId, code, reason }, 'refusing client: closing socket');

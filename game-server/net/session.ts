@@ -17,7 +17,11 @@ export interface Session extends MessageBuckets {
   client: SocketClient | null;
   /** 0 until the room accepted the player in `open`. */
   playerId: number;
-  /** Set when the server ends the socket itself (refuser): it is then closed once and logged once. */
+  /**
+   * Set when the server ends the socket itself (refuser): it is then closed once and logged once. The
+   * refuser is its only writer, and clears the socket's `SessionData.inputs` as it sets it: the Input
+   * fast path checks only `inputs`, not this flag.
+   */
   refused: boolean;
   /** The client's address (per-address limits; never sent to other players). */
   readonly ip: string;
@@ -39,7 +43,10 @@ export interface Session extends MessageBuckets {
  */
 export interface SessionData extends InputBucket {
   readonly session: Session;
-  /** The player's input queue once accepted (Inputs go straight to it); null before and for spectators. */
+  /**
+   * The player's input queue once accepted, by a join or a resume (Inputs go straight to it); null
+   * before, for spectators, and again once the server refuses the socket (the refuser clears it).
+   */
   inputs: InputQueue | null;
 }
 

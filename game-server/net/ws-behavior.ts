@@ -15,7 +15,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ServerMetrics } from '../metrics.js';
 import type { Matchmaker } from '../room/matchmaker.js';
-import { inputFields, takeInput } from '../room/message-intake.js';
+import { inputFields, queueInput } from '../room/message-intake.js';
 import type { RoomRegistry } from '../room/room-registry.js';
 import { type AddressLimits, rateReason } from './address-limits.js';
 import { clientAddress } from './client-address.js';
@@ -160,7 +160,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
       // socket's own data, straight to the queue (inputs is null before the join and once refused).
       const inputs = data.inputs;
       if (inputs !== null && isBinary && scanInputFrame(bytes)) {
-        if (frameLimits.takeInput(data)) takeInput(inputs, scannedInput);
+        if (frameLimits.takeInput(data)) queueInput(inputs, scannedInput);
         else d.refuse(ws, CloseCode.RateLimited, floodReason(ClientMsg.Input));
         return;
       }
@@ -183,7 +183,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         return;
       }
       if (kind !== ClientMsg.Input) s.room.receive(s.playerId, r.msg);
-      else if (inputs !== null) takeInput(inputs, inputFields(r.msg));
+      else if (inputs !== null) queueInput(inputs, inputFields(r.msg));
     },
 
     close: (ws, code, message) => {

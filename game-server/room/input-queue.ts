@@ -22,8 +22,12 @@
 import { Key } from '../../protocol/index.js';
 import type { SimInput } from '../sim/index.js';
 
-/** At most this many inputs wait (the next one plus one in reserve); older ones are skipped. */
-export const MAX_BACKLOG = 2;
+/**
+ * At most this many inputs wait (the next one plus one in reserve); older ones are skipped. Not a
+ * setting: InputQueue holds exactly two waiting inputs in its own fields (`a`, `b`), so the type pins
+ * the value and changing it means rewriting the queue.
+ */
+export const MAX_BACKLOG: 2 = 2;
 /** Consecutive takes that may leave an input waiting before the next take skips one (about 67 ms at 30 Hz). */
 export const STANDING_QUEUE_TICKS = 2;
 /** Most input-less ticks remembered as steps already taken for inputs still to come. */
@@ -47,9 +51,12 @@ export interface InputCounters {
  * array from memory (see README "Performance").
  */
 export class InputQueue {
-  // Fields in the order an Input touches them: V8 lays them out in declaration order.
+  // Fields in the order an Input touches them (push, then queueInput's baseTick): V8 lays them out in
+  // declaration order.
   /** Seq of the newest input queued, or of the last applied when none waits. */
   private newest = 0;
+  /** Seq of the last input taken (push refuses a seq too far beyond it). */
+  private lastApplied = 0;
   /** Inputs waiting: 0, 1 (in `a`) or 2 (`a`, then `b`). */
   private count = 0;
   private aSeq = 0;
@@ -66,7 +73,6 @@ export class InputQueue {
    * carries one, so taking an Input touches this queue and nothing else.
    */
   baseTick = 0;
-  private lastApplied = 0;
   /** Inputs skipped on arrival (backlog) since the last take, and their merged fire press. */
   private skipped = 0;
   private skippedFire = 0;
@@ -118,7 +124,7 @@ export class InputQueue {
    * The next input to apply this tick, if any; it becomes the last applied. Sheds backlog first.
    * The record is reused by the next take: read it before then.
    */
-  take(): SimInput | undefined {
+  take(): Readonly<SimInput> | undefined {
     const late = this.skipped;
     let fire = this.skippedFire;
     this.skipped = 0;

@@ -23,13 +23,13 @@ export function receiveMessage(
     else if (s && msg[0] === ClientMsg.Chat) relayChat(s, msg[1], members, stats, serverTime);
     return;
   }
-  if (msg[0] === ClientMsg.Input) takeInput(m.inputs, inputFields(msg));
+  if (msg[0] === ClientMsg.Input) queueInput(m.inputs, inputFields(msg));
   else if (msg[0] === ClientMsg.Ping) members.sendTo(m, pongFrame(msg[1], serverTime()));
   else relayChat(m, msg[1], members, stats, serverTime);
 }
 
 /** Queues a player's Input and records the State it acknowledges. */
-export function takeInput(inputs: InputQueue, input: InputFields): void {
+export function queueInput(inputs: InputQueue, input: InputFields): void {
   inputs.push(input);
   inputs.baseTick = input.baseTick;
 }

@@ -62,9 +62,13 @@ export interface RoomStats {
   framesDropped: number;
   chatRejected: number;
   chatRateLimited: number;
-  /** Inputs refused by the per-player queues (duplicate, stale, future seq, overflow). */
+  /** Inputs refused by the per-player queues (duplicate, stale or future seq). */
   inputsDropped: number;
-  /** Inputs skipped by the queues to catch up after a burst (their fire presses are kept). */
+  /**
+   * Inputs skipped by the queues to catch up after a burst (the oldest waiting one when another arrives
+   * while the queue is full: nothing is dropped for lack of room) or to drain a standing queue (their
+   * fire presses are kept).
+   */
   inputsLate: number;
 }
 

@@ -200,7 +200,7 @@ export class Room {
 
   /**
    * The input queue of `playerId`'s connection, for the connection to hand its Inputs straight to
-   * (`takeInput`): an Input then touches its queue only, not the room's tables. A seat gets a new queue
+   * (`queueInput`): an Input then touches its queue only, not the room's tables. A seat gets a new queue
    * only with a new connection (detach, attach). Undefined for spectators and unknown ids.
    */
   inputsOf(playerId: number): InputQueue | undefined {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type InputCounters,
   InputQueue,
   MAX_BACKLOG,
   MAX_BORROWED,
+  MAX_SEQ_AHEAD,
   STANDING_QUEUE_TICKS,
 } from '../../game-server/room/input-queue.js';
+import type { SimInput } from '../../game-server/sim/index.js';
 import { createRandom } from '../../game-server/sim/rng.js';
 import { Key } from '../../protocol/index.js';
 
@@ -191,4 +194,150 @@ describe('InputQueue', () => {
     expect(q.push(input(2))).toBe(true);
     expect(counters.inputsDropped).toBe(2);
   });
+
+  it('the second waiting input keeps its aim and viewTime when it moves up, on arrival and at take', () => {
+    const q = new InputQueue(newCounters(), Number.POSITIVE_INFINITY);
+    const at = (seq: number) => ({ seq, keys: seq, aim: 100 * seq, viewTime: 1000 * seq });
+    // 3 arrives while 1 and 2 wait: 1 is skipped, 2 moves up (b to a), 3 waits behind it.
+    for (const seq of [1, 2, 3]) q.push(at(seq));
+    expect({ ...q.take() }).toEqual(at(2));
+    // At the take, 3 moved up: it comes next with its own fields.
+    expect({ ...q.take() }).toEqual(at(3));
+    // Two waiting, taken one by one: the second moves up at the first take.
+    q.push(at(4));
+    q.push(at(5));
+    expect({ ...q.take() }).toEqual(at(4));
+    expect({ ...q.take() }).toEqual(at(5));
+    // A standing-queue skip moves the second up before it is taken.
+    const s = new InputQueue(newCounters(), 0);
+    s.push(at(1));
+    s.push(at(2));
+    expect({ ...s.take() }).toEqual({ ...at(2), keys: 2 | (1 & Key.Fire) });
+  });
+
+  it('an input skipped on arrival repays a borrowed step: the take after it skips no more', () => {
+    const c = newCounters();
+    const q = new InputQueue(c);
+    expect(q.take()).toBeUndefined(); // one tick without input: one step borrowed
+    for (const seq of [1, 2, 3]) q.push(input(seq)); // 1 is skipped on arrival, repaying it
+    expect(q.take()?.seq).toBe(2);
+    expect(q.length).toBe(1);
+    expect(c.inputsLate).toBe(1);
+    expect(q.take()?.seq).toBe(3);
+    // Nothing is owed any more: the next bunch waits as usual.
+    q.push(input(4));
+    q.push(input(5));
+    expect(q.take()?.seq).toBe(4);
+    expect(q.take()?.seq).toBe(5);
+    expect(c.inputsLate).toBe(1);
+  });
+
+  it('agrees with the reference model of the policy (the array-based queue) on random arrivals', () => {
+    for (const standingTicks of [0, 1, STANDING_QUEUE_TICKS, 3]) {
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const rng = createRandom(seed * 7919 + standingTicks);
+        const c = newCounters();
+        const q = new InputQueue(c, standingTicks);
+        const rc = newCounters();
+        const ref = new ReferenceQueue(rc, standingTicks);
+        let seq = 0;
+        for (let tick = 0; tick < 2000; tick++) {
+          const where = `standingTicks ${standingTicks} seed ${seed} tick ${tick}`;
+          // Input-less ticks often; otherwise a burst the reference queue holds without evicting.
+          const burst = rng() < 0.3 ? 0 : Math.floor(rng() * (REFERENCE_CAP - ref.length + 1));
+          for (let i = 0; i < burst; i++) {
+            const r = rng();
+            // Mostly the next seq; some lost (a gap), duplicate or stale, and rarely from the far future.
+            const s =
+              r < 0.1
+                ? Math.max(1, seq - Math.floor(rng() * 3))
+                : r < 0.2
+                  ? seq + 2 + Math.floor(rng() * 3)
+                  : r < 0.22
+                    ? ref.lastApplied + MAX_SEQ_AHEAD + 1 + Math.floor(rng() * 10)
+                    : seq + 1;
+            const next: SimInput = {
+              seq: s,
+              keys: Math.floor(rng() * 32),
+              aim: Math.floor(rng() * 2000) - 1000,
+              ...(rng() < 0.8 ? { viewTime: Math.floor(rng() * 1e6) } : {}),
+            };
+            const accepted = ref.push({ ...next });
+            expect(q.push(next), where).toBe(accepted);
+            if (accepted) seq = s;
+          }
+          const want = ref.take();
+          const got = q.take();
+          expect(got && { ...got }, where).toEqual(want && { ...want, viewTime: want.viewTime ?? 0 });
+          expect(q.length, where).toBe(ref.length);
+          expect(q.standingTakes, where).toBe(ref.standingTakes);
+          expect(c, where).toEqual(rc);
+        }
+        expect(rc.inputsLate).toBeGreaterThan(0);
+        expect(rc.inputsDropped).toBeGreaterThan(0);
+      }
+    }
+  });
 });
+
+/** The cap of the reference queue: bursts stay within it, so it never evicts (the queue under test counts those as late). */
+const REFERENCE_CAP = 8;
+
+/**
+ * The policy as it was first written (game-server/room/input-queue.ts at e59713c): an array of every
+ * waiting input, the backlog shed at the take. The one change: a seq from the future is refused
+ * beyond MAX_SEQ_AHEAD (that version allowed REFERENCE_CAP more).
+ */
+class ReferenceQueue {
+  private readonly items: SimInput[] = [];
+  lastApplied = 0;
+  private standing = 0;
+  private borrowed = 0;
+
+  constructor(
+    private readonly counters: InputCounters,
+    private readonly standingTicks: number,
+  ) {}
+
+  push(input: SimInput): boolean {
+    const items = this.items;
+    const newest = items.length > 0 ? (items[items.length - 1] as SimInput).seq : this.lastApplied;
+    if (input.seq <= newest || input.seq > this.lastApplied + MAX_SEQ_AHEAD) {
+      this.counters.inputsDropped += 1;
+      return false;
+    }
+    items.push(input);
+    if (items.length > REFERENCE_CAP)
+      throw new Error('the reference queue overflowed: the burst was too long');
+    return true;
+  }
+
+  take(): SimInput | undefined {
+    const items = this.items;
+    if (items.length === 0) {
+      this.standing = 0;
+      this.borrowed = Math.min(MAX_BORROWED, this.borrowed + 1);
+      return undefined;
+    }
+    const keep = this.standing >= this.standingTicks ? 1 : MAX_BACKLOG;
+    const skip = Math.max(items.length - keep, Math.min(this.borrowed, items.length - 1));
+    let fire = 0;
+    for (let i = 0; i < skip; i++) fire |= (items.shift() as SimInput).keys & Key.Fire;
+    if (skip > 0) {
+      this.counters.inputsLate += skip;
+      this.borrowed = Math.max(0, this.borrowed - skip);
+    }
+    const next = items.shift() as SimInput;
+    this.standing = items.length > 0 ? this.standing + 1 : 0;
+    this.lastApplied = next.seq;
+    return fire && !(next.keys & Key.Fire) ? { ...next, keys: next.keys | fire } : next;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  get standingTakes(): number {
+    return this.standing;
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../game-server/net/server.js';
 import {
+  ClientMsg,
   CloseCode,
   POSITION_SCALE,
   RosterFlag,
@@ -98,6 +99,32 @@ describe('resume', () => {
     expect((await a.closed).code).toBe(CloseCode.Replaced);
     await r.nextState();
     expect(server.registry.all().next().value?.world.players.has(id)).toBe(true);
+  });
+
+  it("Inputs on a resumed socket reach the seat's queue (after a drop and when replacing a live socket)", async () => {
+    const server = await h.start();
+    const { a, b, id, token } = await twoPlayers(server);
+    a.send([ClientMsg.Input, 1, 0, 0, 0, 0]);
+    await a.nextState((s) => s.ack === 1);
+
+    // Dropped, then resumed: the new socket's Inputs are acked (seq continues after the last applied).
+    a.ws.terminate();
+    await awayIn(b, id, true);
+    const r = await h.connect(server, resumeQuery(token));
+    const w = await r.nextMessage(ServerMsg.Welcome);
+    expect(w[2]).toBe(id);
+    r.send([ClientMsg.Input, 2, 0, 0, 0, 0]);
+    expect((await r.nextState((s) => s.ack === 2)).ack).toBe(2);
+
+    // Resumed again while that socket is still open: it is replaced (4009), the new one's Inputs are acked.
+    const r2 = await h.connect(server, resumeQuery(w[12]));
+    expect((await r2.nextMessage(ServerMsg.Welcome))[2]).toBe(id);
+    expect(await r.closed).toEqual({
+      code: CloseCode.Replaced,
+      reason: 'replaced: this seat was resumed by another connection',
+    });
+    r2.send([ClientMsg.Input, 3, 0, 0, 0, 0]);
+    expect((await r2.nextState((s) => s.ack === 3)).ack).toBe(3);
   });
 
   it('frees the seat at once when the client leaves with 1000', async () => {
