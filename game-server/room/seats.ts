@@ -55,10 +55,7 @@ export function attachSeat(
   link.inputs = new InputQueue(counters);
   link.view = new ClientStateView(link.id, interest);
   const p = world.players.get(link.id);
-  if (p) {
-    p.keys = 0;
-    p.lastSeq = 0;
-  }
+  if (p) p.keys = 0;
   return replaced;
 }
 

@@ -46,7 +46,6 @@ export function addPlayer(world: World, id: number, name: string, as: JoinAs = {
     hp: PLAYER_MAX_HP,
     alive: false,
     keys: 0,
-    lastSeq: 0,
     viewLagMs: 0,
     respawnTick: 0,
     protectedUntilTick: 0,

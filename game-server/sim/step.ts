@@ -57,7 +57,6 @@ export function stepWorld(
     if (input) {
       p.keys = input.keys;
       p.aim = input.aim;
-      p.lastSeq = input.seq;
       p.viewLagMs = rewindFor(timeMs, input.viewTime ?? 0);
     }
     if (active && p.alive) stepPlayer(p, p.keys, world.timing.dtS, world.arena);
@@ -165,9 +164,19 @@ const spareTargetSets: TargetSet[] = [];
 const MAX_SPARE_TARGET_SETS = 32;
 
 /**
+ * True if `p` was alive when this tick's projectiles started moving: alive now, or killed by one of
+ * them. Only damage() kills, and it sets respawnTick to exactly this value; a player killed in an
+ * earlier tick has a smaller one (ticks only rise), and spawning leaves it alone.
+ */
+function aliveAtProjectilePhase(world: World, p: SimPlayer): boolean {
+  return p.alive || p.respawnTick === world.tick + world.timing.respawnTicks;
+}
+
+/**
  * Where each living player was `rewindMs` ago, for every projectile whose shooter's view lagged by
- * that much: a target counts only if it is alive now and was alive (and there) in that view. Cached
- * per rewind for the tick: a player killed by an earlier projectile of the same tick still counts.
+ * that much: a target counts only if it is alive now and was alive (and there) in that view. "Now"
+ * is the start of the projectile phase, whenever a set is built: a player killed by an earlier
+ * projectile of the same tick still counts in every set, whatever its rewind (damage() spares it).
  */
 function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: number): TargetSet {
   if (!(rewindMs > 0)) {
@@ -176,7 +185,7 @@ function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: numbe
     presentTargets.clear();
     for (let i = 0; i < players.length; i++) {
       const p = players[i] as SimPlayer;
-      if (p.alive) presentTargets.add(p.id, p.x, p.y);
+      if (aliveAtProjectilePhase(world, p)) presentTargets.add(p.id, p.x, p.y);
     }
     presentReady = true;
     return presentTargets;
@@ -187,7 +196,11 @@ function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: numbe
   const frames = playersAt(world.history, world.timeMs - rewindMs)!;
   const set = spareTargetSets.pop() ?? new TargetSet();
   set.clear();
-  for (const p of frames) if (p.alive && world.players.get(p.id)?.alive) set.add(p.id, p.x, p.y);
+  for (const p of frames) {
+    if (!p.alive) continue;
+    const now = world.players.get(p.id);
+    if (now && aliveAtProjectilePhase(world, now)) set.add(p.id, p.x, p.y);
+  }
   pastTargets.set(rewindMs, set);
   return set;
 }
@@ -275,15 +288,15 @@ function damage(
   amount: number,
   events: GameEvent[],
 ): void {
-  // A target killed earlier this tick still stops later projectiles (targets are cached per tick),
-  // but takes no more damage: no second Hit or Kill, no second death or kill counted.
+  // A target killed earlier this tick still stops later projectiles (see targetsFor), but takes no
+  // more damage: no second Hit or Kill, no second death or kill counted.
   if (!victim.alive || world.tick < victim.protectedUntilTick) return;
   victim.hp = Math.max(0, victim.hp - amount);
   events.push([EventKind.Hit, shooterId, victim.id, amount, victim.hp]);
   if (victim.hp > 0) return;
   victim.alive = false;
   victim.poweredUntilTick = 0;
-  victim.respawnTick = world.tick + world.timing.respawnTicks;
+  victim.respawnTick = world.tick + world.timing.respawnTicks; // aliveAtProjectilePhase relies on it
   if (world.round.phase === RoundPhase.Playing) {
     victim.deaths += 1;
     const shooter = world.players.get(shooterId);

@@ -32,8 +32,6 @@ export interface SimPlayer {
   alive: boolean;
   /** Keys held since the last applied input. */
   keys: number;
-  /** Seq of the last applied input (0 before any). */
-  lastSeq: number;
   /** How far behind the server this player saw the others when it sampled its last input, in ms (capped). */
   viewLagMs: number;
   respawnTick: number;

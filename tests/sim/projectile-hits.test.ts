@@ -40,11 +40,14 @@ import {
   Team,
   type TeamCode,
 } from '../../protocol/index.js';
+import { nextSeq, openArena } from '../helpers/sim.js';
 
 /*
  * The reference: stepWorld with the projectile code of commit e59713c (before the hit loop was made
- * cheaper), every wall tested instead of the wall grid, plus one later fix (a target already dead takes
- * no damage). The shared rules (stepPlayer, shotFrom, match flow, pickups) are the sim's own.
+ * cheaper), every wall tested instead of the wall grid, plus two later fixes: a target already dead takes
+ * no damage, and "alive" in every target set means alive when the projectiles start moving (e59713c
+ * built each rewind's set lazily from who was alive then, so a player killed earlier in the tick was
+ * missing from sets built after the kill; here a snapshot taken up front). The shared rules (stepPlayer, shotFrom, match flow, pickups) are the sim's own.
  */
 function referenceStep(world: World, inputs: ReadonlyMap<number, SimInput>, timeMs: number): GameEvent[] {
   world.tick += 1;
@@ -59,7 +62,6 @@ function referenceStep(world: World, inputs: ReadonlyMap<number, SimInput>, time
     if (input) {
       p.keys = input.keys;
       p.aim = input.aim;
-      p.lastSeq = input.seq;
       p.viewLagMs = rewindFor(timeMs, input.viewTime ?? 0);
     }
     if (active && p.alive) stepPlayer(p, p.keys, world.timing.dtS, world.arena);
@@ -95,16 +97,24 @@ function refFire(world: World): void {
   }
 }
 
-/** e59713c's targetsFor: the tick's targets by rewind, built once per rewind and tick. */
-function refTargetsFor(world: World, cache: Map<number, readonly PastPlayer[]>, rewindMs: number) {
+/**
+ * e59713c's targetsFor: the tick's targets by rewind, built once per rewind and tick, with the fix:
+ * `aliveAtStart` (ids alive when the projectiles started moving) in place of who is alive now.
+ */
+function refTargetsFor(
+  world: World,
+  cache: Map<number, readonly PastPlayer[]>,
+  aliveAtStart: ReadonlySet<number>,
+  rewindMs: number,
+) {
   const cached = cache.get(rewindMs);
   if (cached) return cached;
   const past = rewindMs > 0 ? playersAt(world.history, world.timeMs - rewindMs) : undefined;
   const targets: PastPlayer[] = [];
   if (past) {
-    for (const p of past) if (p.alive && world.players.get(p.id)?.alive) targets.push(p);
+    for (const p of past) if (p.alive && aliveAtStart.has(p.id)) targets.push(p);
   } else {
-    for (const p of world.players.values()) if (p.alive) targets.push({ ...p });
+    for (const p of world.players.values()) if (aliveAtStart.has(p.id)) targets.push({ ...p });
   }
   cache.set(rewindMs, targets);
   return targets;
@@ -115,6 +125,8 @@ function refMoveProjectiles(world: World, events: GameEvent[]): void {
   const { dtS } = world.timing;
   const { width, height, walls } = world.arena;
   const cache = new Map<number, readonly PastPlayer[]>();
+  // The fix: who is alive before any projectile moves.
+  const aliveAtStart = new Set([...world.players.values()].filter((p) => p.alive).map((p) => p.id));
   const kept: SimProjectile[] = [];
   for (const pr of world.projectiles) {
     const x1 = pr.x + pr.vx * dtS;
@@ -126,7 +138,7 @@ function refMoveProjectiles(world: World, events: GameEvent[]): void {
     }
     let victim: SimPlayer | undefined;
     let tHit = tWall;
-    for (const p of refTargetsFor(world, cache, pr.rewindMs)) {
+    for (const p of refTargetsFor(world, cache, aliveAtStart, pr.rewindMs)) {
       if (p.id === pr.ownerId || areTeammates(world, pr.ownerId, p.id)) continue;
       const t = segmentHitsCircle(pr.x, pr.y, x1, y1, p.x, p.y, PLAYER_RADIUS_PX + PROJECTILE_RADIUS_PX);
       if (t >= 0 && t < tHit) {
@@ -169,15 +181,10 @@ const RIGHT = 0;
 const DOWN = Math.round((Math.PI / 2) * 1000);
 const LEFT = Math.round(Math.PI * 1000);
 
-const OPEN: Arena = {
-  width: 2000,
-  height: 2000,
-  walls: [],
-  spawns: [
-    { x: 100, y: 100 },
-    { x: 1900, y: 1900 },
-  ],
-};
+const OPEN = openArena([
+  { x: 100, y: 100 },
+  { x: 1900, y: 1900 },
+]);
 
 interface Placed {
   readonly id: number;
@@ -216,13 +223,12 @@ function shoot(
   ticks = 40,
 ): GameEvent[] {
   const all: GameEvent[] = [];
-  let seq = 0;
   for (let t = 1; t <= ticks; t++) {
     const now = timeOf(t);
     const inputs = new Map<number, SimInput>();
     for (const [id, s] of shooters) {
       const viewTime = s.lagMs === null ? 0 : now - s.lagMs;
-      inputs.set(id, { seq: ++seq, keys: t === 1 ? Key.Fire : 0, aim: s.aim, viewTime });
+      inputs.set(id, { seq: nextSeq(), keys: t === 1 ? Key.Fire : 0, aim: s.aim, viewTime });
     }
     const events = stepWorld(world, inputs, now);
     if (t > 1) all.push(...events);
@@ -291,12 +297,11 @@ describe('projectile hits', () => {
           { id: 1, x: 100, y: 500 },
           { id: 2, x: 271 + beyond, y: 500 },
         ]);
-        let seq = 0;
         const hitTicks: number[] = [];
         for (let t = 1; t <= 12; t++) {
           const now = timeOf(t);
           const viewTime = lagMs === null ? 0 : now - lagMs;
-          const input = { seq: ++seq, keys: t === 1 ? Key.Fire : 0, aim: RIGHT, viewTime };
+          const input = { seq: nextSeq(), keys: t === 1 ? Key.Fire : 0, aim: RIGHT, viewTime };
           if (hitsOf(stepWorld(world, new Map([[1, input]]), now)).length > 0) hitTicks.push(t);
         }
         expect(hitTicks, `lag ${lagMs}, ${beyond} px beyond`).toEqual([tick]);
@@ -389,7 +394,6 @@ describe('projectile hits', () => {
         { id: 9, x: 1000, y: 300 },
       ]);
       const hits: { tick: number; shooter: number; victim: number }[] = [];
-      let seq = 0;
       for (let t = 1; t <= 40; t++) {
         if (t === 24) world.players.get(9)!.y = 700;
         const now = timeOf(t);
@@ -397,7 +401,7 @@ describe('projectile hits', () => {
         for (const id of [1, 2, 3]) {
           const lag = lags[id] ?? null;
           const viewTime = lag === null ? 0 : now - lag;
-          inputs.set(id, { seq: ++seq, keys: t === 1 ? Key.Fire : 0, aim: RIGHT, viewTime });
+          inputs.set(id, { seq: nextSeq(), keys: t === 1 ? Key.Fire : 0, aim: RIGHT, viewTime });
         }
         for (const h of hitsOf(stepWorld(world, inputs, now))) hits.push({ tick: t, ...h });
       }
@@ -412,54 +416,62 @@ describe('projectile hits', () => {
     expect(run({ 1: 100, 2: null, 3: 250 })).toEqual([{ tick: 27, shooter: 2, victim: 9 }]);
   });
 
-  it('a target killed earlier in the tick still stops later projectiles but takes no damage', () => {
-    // Shooter 1 (above) and shooter 2 (left) both reach target 3 in tick 9; 1 joined first, so its shot
-    // kills 3 (20 hp). Shooter 2's shot still stops at 3 and never reaches bystander 4 behind it.
-    for (const lagMs of LAGS) {
-      const world = scene([
+  it.each([
+    {
+      // Shooter 1 (above) and shooter 2 (left) both reach target 3 in tick 9; 1 joined first, so its
+      // shot kills 3 (20 hp). Shooter 2's shot still stops at 3 and never reaches bystander 4 behind it.
+      name: 'crossing, a bystander behind',
+      players: [
         { id: 1, x: 1000, y: 200 },
         { id: 2, x: 700, y: 500 },
         { id: 3, x: 1000, y: 500, hp: 20 },
         { id: 4, x: 1100, y: 500 },
-      ]);
-      const events = shoot(
-        world,
-        new Map([
-          [1, { aim: DOWN, lagMs }],
-          [2, { aim: RIGHT, lagMs }],
-        ]),
-        20,
-      );
-      const label = `lag ${lagMs}`;
-      expect(hitsOf(events), label).toEqual([{ shooter: 1, victim: 3 }]);
-      expect(killsOf(events), label).toEqual([[EventKind.Kill, 3, 1]]);
-      const [s1, s2, target, bystander] = [1, 2, 3, 4].map((id) => world.players.get(id)!);
-      expect([s1!.kills, s2!.kills, target!.deaths, bystander!.hp], label).toEqual([1, 0, 1, 100]);
-      expect(world.projectiles, label).toEqual([]);
-    }
-  });
-
-  it('two projectiles at one target in one tick: one Kill, one death, one kill', () => {
-    for (const lagMs of LAGS) {
-      const world = scene([
+      ],
+      aims: [DOWN, RIGHT] as const,
+    },
+    {
+      // Shooters 1 (left) and 2 (right) reach target 3 between them in the same tick.
+      name: 'head-on',
+      players: [
         { id: 1, x: 700, y: 500 },
         { id: 2, x: 1300, y: 500 },
         { id: 3, x: 1000, y: 500, hp: 20 },
-      ]);
-      const events = shoot(
-        world,
-        new Map([
-          [1, { aim: RIGHT, lagMs }],
-          [2, { aim: LEFT, lagMs }],
-        ]),
-        20,
-      );
-      expect(killsOf(events), `lag ${lagMs}`).toEqual([[EventKind.Kill, 3, 1]]);
-      expect(hitsOf(events)).toEqual([{ shooter: 1, victim: 3 }]);
-      expect([1, 2, 3].map((id) => world.players.get(id)!.kills)).toEqual([1, 0, 0]);
-      expect(world.players.get(3)!.deaths).toBe(1);
-    }
-  });
+      ],
+      aims: [RIGHT, LEFT] as const,
+    },
+  ])(
+    'two projectiles at one target in one tick ($name): the later one stops, one Hit, Kill, death, kill',
+    ({ players, aims: [aim1, aim2] }) => {
+      // Equal view lags, and differing ones: then 2's targets (by another rewind) are looked up after the
+      // kill, and the target must still be among them.
+      const lagPairs: [number | null, number | null][] = [
+        ...LAGS.map((lagMs): [number | null, number | null] => [lagMs, lagMs]),
+        [0, 50],
+        [50, 0],
+        [50, 100],
+        [null, 250],
+      ];
+      for (const [lag1, lag2] of lagPairs) {
+        const world = scene(players);
+        const events = shoot(
+          world,
+          new Map([
+            [1, { aim: aim1, lagMs: lag1 }],
+            [2, { aim: aim2, lagMs: lag2 }],
+          ]),
+          20,
+        );
+        const label = `lags ${lag1}, ${lag2}`;
+        expect(hitsOf(events), label).toEqual([{ shooter: 1, victim: 3 }]);
+        expect(killsOf(events), label).toEqual([[EventKind.Kill, 3, 1]]);
+        // Only 1 scored, only 3 died, and nobody else was touched (the bystander, if any, keeps full health).
+        const tally = (p: SimPlayer) => [p.kills, p.deaths, p.id === 3 ? 'target' : p.hp];
+        const want = (id: number) => [id === 1 ? 1 : 0, id === 3 ? 1 : 0, id === 3 ? 'target' : 100];
+        expect([...world.players.values()].map(tally), label).toEqual(players.map((p) => want(p.id)));
+        expect(world.projectiles, label).toEqual([]);
+      }
+    },
+  );
 
   /** A 500 x 400 arena with a few walls, crowded enough that shots often meet at one target. */
   const MIXED: Arena = {
@@ -499,7 +511,6 @@ describe('projectile hits', () => {
         const ids = [...world.players.keys()];
         // Shared lags (so projectiles share rewinds within a tick), 0 and unknown among them.
         const lags = [null, 0, 0, TICK_MS, 50, 100, 100, 250, 1000];
-        let seq = 0;
         for (let t = 1; t <= 1000; t++) {
           const now = timeOf(t);
           const inputs = new Map<number, SimInput>();
@@ -507,7 +518,7 @@ describe('projectile hits', () => {
             if (rnd() < 0.2) continue; // no input: keys held
             const lag = lags[Math.floor(rnd() * lags.length)] ?? null;
             inputs.set(id, {
-              seq: ++seq,
+              seq: nextSeq(),
               keys: Math.floor(rnd() * 32) | (rnd() < 0.6 ? Key.Fire : 0),
               aim: Math.round((rnd() * 2 - 1) * Math.PI * 1000),
               viewTime: lag === null ? 0 : now - lag,
