@@ -28,9 +28,9 @@ function isStill(e: WireEntity, motion: Int8Array): boolean {
 const residuals: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
- * Encodes `cur` against `base` (both sorted by id) into `changes` from index `at` and onto the end
- * of `added`: skip runs, removals, masked residuals, then additions. Returns where the changes end.
- * The caller owns (and may reuse) both arrays: writing over an old list from `at` 0, rather than
+ * Encodes `cur` against `base` (both sorted by id) into `changes` from index 0 and onto the end of
+ * `added`: skip runs, removals, masked residuals, then additions. Returns where the changes end.
+ * The caller owns (and may reuse) both arrays: writing `changes` over from index 0, rather than
  * emptying it, keeps its backing store (emptying an array frees it).
  */
 export function diffEntities(
@@ -40,9 +40,8 @@ export function diffEntities(
   motion: Int8Array,
   changes: number[],
   added: WireEntity[],
-  at: number,
 ): number {
-  let k = at;
+  let k = 0;
   let skip = 0;
   let j = 0;
   for (let i = 0; i < base.length; i++) {
@@ -92,16 +91,11 @@ export function diffEntities(
 }
 
 /**
- * Writes the residuals of the round triple against the baseline's into `out` from index `at`: mask,
+ * Writes the residuals of the round triple against the baseline's into `out` from index 0: mask,
  * then non-zero differences. Returns where they end.
  */
-export function diffRound(
-  base: readonly number[],
-  cur: readonly number[],
-  out: number[],
-  at: number,
-): number {
-  let k = at + 1;
+export function diffRound(base: readonly number[], cur: readonly number[], out: number[]): number {
+  let k = 1;
   let mask = 0;
   for (let f = 0; f < 3; f++) {
     const d = (cur[f] as number) - (base[f] as number);
@@ -110,7 +104,7 @@ export function diffRound(
       out[k++] = d;
     }
   }
-  out[at] = mask;
+  out[0] = mask;
   return k;
 }
 

@@ -2,11 +2,11 @@
  * Input frames read straight from their bytes: Input arrives 30 times a second from every client, and
  * a general msgpack decode plus validation costs several times this scan. Only the shape a well-formed
  * Input has is read here (a 6-element array of msgpack integers within the Input bounds): for anything
- * else `scanInputFrame` returns false (`readInputFrame` undefined) and the frame goes through the
- * general decoder, which accepts it or names the reason.
+ * else `scanInputFrame` returns false and the frame goes through the general decoder, which accepts it
+ * or names the reason.
  */
 import { KEY_MASK, MAX_INPUT_SEQ, MAX_WIRE_ANGLE, MAX_WIRE_UINT } from './constants.js';
-import { ClientMsg, type InputMsg } from './messages.js';
+import { ClientMsg } from './messages.js';
 
 const FIXARRAY_6 = 0x96;
 /** Sentinel of `readInt` for bytes that are not a msgpack integer this scan reads. */
@@ -113,11 +113,4 @@ export function scanInputFrame(bytes: Uint8Array): boolean {
   out.baseTick = baseTick;
   out.viewTime = viewTime;
   return true;
-}
-
-/** The Input message in `bytes` if `scanInputFrame` accepts them; undefined for anything else. */
-export function readInputFrame(bytes: Uint8Array): InputMsg | undefined {
-  if (!scanInputFrame(bytes)) return undefined;
-  const i = scannedInput;
-  return [ClientMsg.Input, i.seq, i.keys, i.aim, i.baseTick, i.viewTime];
 }

@@ -70,8 +70,8 @@ function writeEntities(
   age: number,
   motion: Int8Array,
 ): void {
-  added.length = 0;
-  const n = diffEntities(base, cur, age, motion, changes, added, 0);
+  // `added` is empty here: emptied after each use.
+  const n = diffEntities(base, cur, age, motion, changes, added);
   w.array(2);
   w.numbers(changes, n);
   w.array(added.length);
@@ -105,7 +105,7 @@ function encodeShared(
   w.number(age);
   writeEntities(w, base.players, cur.players, age, PLAYER_MOTION);
   writeEntities(w, base.projectiles, cur.projectiles, age, PROJECTILE_MOTION);
-  w.numbers(changes, diffRound(base.round, cur.round, changes, 0));
+  w.numbers(changes, diffRound(base.round, cur.round, changes));
   const first = bytesFor(store, w.length + ackLength);
   w.copySplit(first, ackAt, ackLength);
   const byAckLength = new Array<Uint8Array | undefined>(6).fill(undefined);
@@ -135,7 +135,6 @@ export class StateEncoder {
   /** The baseline of the last frame and its shared bytes: most clients of a tick share one baseline. */
   private lastBase: WireState | undefined;
   private lastShared: SharedFrame | undefined;
-  private encoded = 0;
 
   /**
    * `store`, if given, provides the frames' bytes (see FrameStore: they then live until its next
@@ -148,7 +147,7 @@ export class StateEncoder {
 
   /** Distinct baselines encoded so far. */
   get encodings(): number {
-    return this.encoded;
+    return this.cache.size;
   }
 
   /**
@@ -165,7 +164,6 @@ export class StateEncoder {
     if (shared === undefined) {
       shared = encodeShared(base, this.state, uintLength(ack), this.store);
       this.cache.set(base, shared);
-      this.encoded += 1;
     }
     this.lastBase = base;
     this.lastShared = shared;

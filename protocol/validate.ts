@@ -12,7 +12,6 @@ import {
   MAX_WIRE_ANGLE,
   MAX_WIRE_UINT,
 } from './constants.js';
-import { readInputFrame } from './input-frame.js';
 import { type ClientMessage, ClientMsg } from './messages.js';
 
 const finite = z.number();
@@ -55,8 +54,6 @@ export function validateClientMsg(raw: unknown): Decoded<ClientMessage> {
 export function decodeClientMsg(bytes: Uint8Array): Decoded<ClientMessage> {
   if (bytes.byteLength > MAX_CLIENT_FRAME_BYTES) return { ok: false, reason: 'too_large' };
   if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
-  const input = readInputFrame(bytes);
-  if (input) return { ok: true, msg: input };
   const raw = unpack(bytes);
   return raw.ok ? validateClientMsg(raw.msg) : raw;
 }

@@ -15,7 +15,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ServerMetrics } from '../metrics.js';
 import type { Matchmaker } from '../room/matchmaker.js';
-import { inputFields, queueInput } from '../room/message-intake.js';
+import { queueInput } from '../room/message-intake.js';
 import type { RoomRegistry } from '../room/room-registry.js';
 import { type AddressLimits, rateReason } from './address-limits.js';
 import { clientAddress } from './client-address.js';
@@ -182,8 +182,7 @@ export function createWsBehavior(d: WsDeps): uWS.WebSocketBehavior<SessionData> 
         d.refuse(ws, CloseCode.RateLimited, floodReason(kind));
         return;
       }
-      if (kind !== ClientMsg.Input) s.room.receive(s.playerId, r.msg);
-      else if (inputs !== null) queueInput(inputs, inputFields(r.msg));
+      s.room.receive(s.playerId, r.msg);
     },
 
     close: (ws, code, message) => {

@@ -35,6 +35,6 @@ export function queueInput(inputs: InputQueue, input: InputFields): void {
 }
 
 /** The fields of a decoded Input message. */
-export function inputFields(msg: InputMsg): InputFields {
+function inputFields(msg: InputMsg): InputFields {
   return { seq: msg[1], keys: msg[2], aim: msg[3], baseTick: msg[4], viewTime: msg[5] };
 }

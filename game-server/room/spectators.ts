@@ -37,7 +37,7 @@ export class Spectators {
 
   /** Adds a spectator with `id`. */
   add(id: number, name: string, client: RoomClient, chat: TokenBucket): Spectator {
-    const s: Spectator = { id, name, client, chat, view: ClientStateView.forSpectator(id) };
+    const s: Spectator = { id, name, client, chat, view: new ClientStateView(id, false) };
     this.byId.set(id, s);
     return s;
   }

@@ -10,16 +10,16 @@ const SENT_MASK = (1 << SENT_BITS) - 1;
 /**
  * How many ticks back from the last one sent a claim can still be accepted: that tick and the 60
  * before it (2 s at 30 Hz; clients ack within 2-5 ticks). The room ring holds the 64 ticks before
- * the current one, so a claim 62-64 ticks old, accepted before, is ignored now (the client keeps its
- * older ack if still held, else gets a full frame).
+ * the current one, but a claim 62-64 ticks old is ignored (the client keeps its older ack if still
+ * held, else gets a full frame).
  */
 export const SENT_WINDOW_TICKS = 2 * SENT_BITS + 1;
 
 /**
  * No tick: a Smi above any tick, so `usable` stays a Smi field. Ticks pass it after 2^30 - 1 ticks
  * (about 414 days of one room at 30 Hz); from then on the room ring is no longer pruned early and
- * simply holds its last BASELINE_RING_TICKS states, as it did before pruning: more memory, no wrong
- * frame (a baseline is still looked up by its exact tick).
+ * simply holds its last BASELINE_RING_TICKS states: more memory, no wrong frame (a baseline is still
+ * looked up by its exact tick).
  */
 const NO_TICK = 0x3fffffff;
 
@@ -28,10 +28,9 @@ const NO_TICK = 0x3fffffff;
  * only baselines it may be sent deltas against), what it acked, and its interest view. The states
  * themselves are the room's (StateSender's ring), shared by all its clients: keeping a ring per client
  * cost a write barrier per client per tick (a young state stored into an old array) and two more
- * objects to fetch from memory. So what a view writes per tick is Smis only (`interest` and `claims`
- * are set once), all declared here to stay in-object. An interest view keeps its own filtered states
- * (InterestView.sent), as each client's differ. A spectator's view (`forSpectator`) never claims a
- * baseline: it gets full frames and holds no state of the room ring.
+ * objects to fetch from memory. So what a view writes per tick is Smis only (`interest` is set once),
+ * all declared here to stay in-object. An interest view keeps its own filtered states
+ * (InterestView.sent), as each client's differ.
  */
 export class ClientStateView {
   /** The newest tick this client acknowledged (0: none), its baseline while the ring holds it. */
@@ -43,25 +42,17 @@ export class ClientStateView {
   /** Bit k-31 set: tick lastSentTick - k was sent (k = 31..60). */
   private sentFar = 0;
   readonly interest: InterestView | undefined;
-  /** False for a view whose client can never claim a baseline (a spectator's Inputs are ignored). */
-  private readonly claims: boolean;
 
-  constructor(playerId: number, interest: boolean, claims = true) {
+  constructor(playerId: number, interest: boolean) {
     this.interest = interest ? new InterestView(playerId) : undefined;
-    this.claims = claims;
-  }
-
-  /** The view of a spectator: no interest filtering, and never a baseline (every frame is full). */
-  static forSpectator(id: number): ClientStateView {
-    return new ClientStateView(id, false, false);
   }
 
   /**
    * The baseline for a frame of `tick`: the acknowledged state if `states` (the room's ring; an
    * interest view uses its own) still holds it, else nothing (a full frame). `claimed` is the client's
    * latest baseTick (the newest State it says it received); a claim of a tick never sent to this
-   * client, or sent more than SENT_WINDOW_TICKS ago, is ignored. Unlike a ring per client, a client
-   * whose ack is older than the room ring (one skipped for backpressure for 2 s) gets a full frame.
+   * client, or sent more than SENT_WINDOW_TICKS ago, is ignored. A client whose ack is older than the
+   * room ring (one skipped for backpressure for 2 s) gets a full frame.
    */
   baseline(tick: number, claimed: number, states: BaselineRing<WireState>): WireState {
     const acked = this.ackedTick;
@@ -82,13 +73,9 @@ export class ClientStateView {
     return b !== undefined && b.tick < tick ? b : EMPTY_STATE;
   }
 
-  /**
-   * The oldest tick whose state this client may still use: its ack, or before it acks, the oldest it
-   * may claim; NO_TICK for a view that never claims (it needs no state kept).
-   */
+  /** The oldest tick whose state this client may still use: its ack, or before it acks, the oldest it may claim. */
   oldestUsable(): number {
-    if (!this.claims) return NO_TICK;
-    return this.ackedTick > 0 ? this.ackedTick : this.lastSentTick - 2 * SENT_BITS;
+    return this.ackedTick > 0 ? this.ackedTick : this.lastSentTick - (SENT_WINDOW_TICKS - 1);
   }
 
   /** True if the State of `tick` was sent to this client within the last SENT_WINDOW_TICKS. */
@@ -189,9 +176,9 @@ export class StateSender {
   }
 
   /**
-   * Holds the states `view` may still use in the room ring past the next `begin` (frameFor does it;
-   * call it for a client whose frame is skipped, else its baseline is dropped and it gets a full frame).
-   * A spectator's view holds nothing.
+   * Holds the states `view` may still use in the room ring past the next `begin`: call it each State
+   * tick for every client that may acknowledge (whether its frame is sent or skipped), else its
+   * baseline is dropped and it gets a full frame.
    */
   holdFor(view: ClientStateView): void {
     const t = view.oldestUsable();
@@ -206,7 +193,6 @@ export class StateSender {
   frameFor(view: ClientStateView, claimed: number, ack: number): Uint8Array {
     const full = this.latest as WireState;
     const base = view.baseline(full.tick, claimed, this.states);
-    this.holdFor(view);
     const stats = this.stats;
     if (base === EMPTY_STATE) stats.fullFrames += 1;
     else stats.deltaFrames += 1;

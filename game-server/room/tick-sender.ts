@@ -105,16 +105,19 @@ export class TickSender {
   private sendState(m: Viewer): void {
     const { states, stats } = this.deps;
     const { client, view } = m;
-    if (client.bufferedAmount() > STATE_BACKPRESSURE_BYTES) {
+    // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames. The queue
+    // holds both the client's baseline claim and the ack (the seq of the input it took last).
+    const inputs = m.inputs;
+    const skipped = client.bufferedAmount() > STATE_BACKPRESSURE_BYTES;
+    const frame = skipped ? undefined : states.frameFor(view, inputs?.baseTick ?? 0, inputs?.lastSeq ?? 0);
+    // Its acknowledged state stays a baseline (for when it drains, if skipped); after frameFor, which
+    // moves the ack forward, so older states are not held one State longer. A spectator never
+    // acknowledges, so it holds no baseline.
+    if (inputs !== undefined) states.holdFor(view);
+    if (frame === undefined) {
       stats.stateFramesSkipped += 1;
-      // Its acknowledged state stays a baseline for when it drains.
-      states.holdFor(view);
       return;
     }
-    // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames. The queue
-    // holds both the client's baseline claim and the seq the tick applied (its player's lastSeq).
-    const inputs = m.inputs;
-    const frame = states.frameFor(view, inputs?.baseTick ?? 0, inputs?.lastSeq ?? 0);
     // A dropped frame never reaches the client, so it must not become a baseline.
     if (client.send(frame) === 2) stats.framesDropped += 1;
     else states.markSent(view);
