@@ -1,34 +1,28 @@
 /**
  * Writes `v` (a uint32) as the shortest msgpack unsigned integer at `at`; returns the next offset.
  * The one unsigned-integer encoder: MsgpackWriter.number and the per-client State ack both use it.
+ * Ticks, acks and times grow past each size while a server runs: one path for every multi-byte size
+ * keeps the optimized code of its callers valid when they do (a branch per size was first taken, and
+ * deoptimized every caller, at tick 128, 256, ...).
  */
 export function writeUint(out: Uint8Array, at: number, v: number): number {
-  if (v < 0x80) {
+  const n = uintLength(v);
+  if (n === 1) {
     out[at] = v;
     return at + 1;
   }
-  if (v < 0x100) {
-    out[at] = 0xcc;
-    out[at + 1] = v;
-    return at + 2;
+  out[at] = n === 2 ? 0xcc : n === 3 ? 0xcd : 0xce;
+  let rest = v;
+  for (let i = n - 1; i > 0; i--) {
+    out[at + i] = rest & 0xff;
+    rest >>>= 8;
   }
-  if (v < 0x10000) {
-    out[at] = 0xcd;
-    out[at + 1] = v >>> 8;
-    out[at + 2] = v & 0xff;
-    return at + 3;
-  }
-  out[at] = 0xce;
-  out[at + 1] = v >>> 24;
-  out[at + 2] = (v >>> 16) & 0xff;
-  out[at + 3] = (v >>> 8) & 0xff;
-  out[at + 4] = v & 0xff;
-  return at + 5;
+  return at + n;
 }
 
-/** Bytes of `v` (a uint32) as the shortest msgpack unsigned integer. */
+/** Bytes of `v` (a uint32) as the shortest msgpack unsigned integer (every comparison runs on every call). */
 export function uintLength(v: number): number {
-  return v < 0x80 ? 1 : v < 0x100 ? 2 : v < 0x10000 ? 3 : 5;
+  return 1 + (v >= 0x80 ? 1 : 0) + (v >= 0x100 ? 1 : 0) + (v >= 0x10000 ? 2 : 0);
 }
 
 /**
