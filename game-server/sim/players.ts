@@ -26,7 +26,9 @@ export function spawnPlayer(world: World, p: SimPlayer): void {
   p.hp = PLAYER_MAX_HP;
   p.alive = true;
   p.protectedUntilTick = world.tick + world.timing.protectionTicks;
-  world.pendingEvents.push([EventKind.Spawn, p.id, p.x, p.y]);
+  // The spot's own numbers, not the player's: a position field holds doubles once anyone has moved, and
+  // one double makes the tuple a double array, a second array shape for everything that reads events.
+  world.pendingEvents.push([EventKind.Spawn, p.id, spot.x, spot.y]);
 }
 
 /** How a player joins: its team (team deathmatch) and whether the server runs it. */

@@ -4,12 +4,18 @@ import { msFor } from './match-timing.js';
 import { isPoweredUp } from './pickups.js';
 import type { SimPlayer, World } from './world.js';
 
+// The flags as module constants: a branch taken for the first time mid-game (the first power-up)
+// then reads no property it has never read, which would deoptimize the State encoder around it.
+const ALIVE = PlayerFlag.Alive;
+const PROTECTED = PlayerFlag.Protected;
+const POWERED_UP = PlayerFlag.PoweredUp;
+
 /** A player's PlayerFlag bits: alive, spawn-protected, powered up. */
 export function playerFlags(world: World, p: SimPlayer): number {
   return (
-    (p.alive ? PlayerFlag.Alive : 0) |
-    (world.tick < p.protectedUntilTick ? PlayerFlag.Protected : 0) |
-    (p.alive && isPoweredUp(world, p) ? PlayerFlag.PoweredUp : 0)
+    (p.alive ? ALIVE : 0) |
+    (world.tick < p.protectedUntilTick ? PROTECTED : 0) |
+    (p.alive && isPoweredUp(world, p) ? POWERED_UP : 0)
   );
 }
 

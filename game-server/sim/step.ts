@@ -74,8 +74,9 @@ export function stepWorld(
   roster.length = 0; // holds no players between ticks
   // Spawn events pushed during this tick (respawns, a round's start) went to the fresh pendingEvents
   // (spawnPlayer writes there); move them after this tick's other events. Usually there are none.
-  if (world.pendingEvents.length > 0) {
-    for (const e of world.pendingEvents) events.push(e);
+  const spawned = world.pendingEvents;
+  if (spawned.length > 0) {
+    for (let i = 0; i < spawned.length; i++) events.push(spawned[i] as GameEvent);
     world.pendingEvents = [];
   }
   return events;
@@ -165,11 +166,13 @@ const MAX_SPARE_TARGET_SETS = 32;
 
 /**
  * True if `p` was alive when this tick's projectiles started moving: alive now, or killed by one of
- * them. Only damage() kills, and it sets respawnTick to exactly this value; a player killed in an
- * earlier tick has a smaller one (ticks only rise), and spawning leaves it alone.
+ * them. Only damage() kills, and it sets respawnTick to exactly `killedNow` (this tick's respawn
+ * tick); a player killed in an earlier tick has a smaller one (ticks only rise), and spawning leaves
+ * it alone.
  */
-function aliveAtProjectilePhase(world: World, p: SimPlayer): boolean {
-  return p.alive || p.respawnTick === world.tick + world.timing.respawnTicks;
+function aliveAtProjectilePhase(p: SimPlayer, killedNow: number): boolean {
+  // Both fields read for every player, so the first death meets no load the optimized code lacks.
+  return p.respawnTick === killedNow || p.alive;
 }
 
 /**
@@ -178,14 +181,19 @@ function aliveAtProjectilePhase(world: World, p: SimPlayer): boolean {
  * is the start of the projectile phase, whenever a set is built: a player killed by an earlier
  * projectile of the same tick still counts in every set, whatever its rewind (damage() spares it).
  */
-function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: number): TargetSet {
+function targetsFor(
+  world: World,
+  players: readonly SimPlayer[],
+  rewindMs: number,
+  killedNow: number,
+): TargetSet {
   if (!(rewindMs > 0)) {
     if (presentReady) return presentTargets;
     // Players do not move while projectiles do: where they are now is where they were recorded.
     presentTargets.clear();
     for (let i = 0; i < players.length; i++) {
       const p = players[i] as SimPlayer;
-      if (aliveAtProjectilePhase(world, p)) presentTargets.add(p.id, p.x, p.y);
+      if (aliveAtProjectilePhase(p, killedNow)) presentTargets.add(p.id, p.x, p.y);
     }
     presentReady = true;
     return presentTargets;
@@ -199,7 +207,7 @@ function targetsFor(world: World, players: readonly SimPlayer[], rewindMs: numbe
   for (const p of frames) {
     if (!p.alive) continue;
     const now = world.players.get(p.id);
-    if (now && aliveAtProjectilePhase(world, now)) set.add(p.id, p.x, p.y);
+    if (now && aliveAtProjectilePhase(now, killedNow)) set.add(p.id, p.x, p.y);
   }
   pastTargets.set(rewindMs, set);
   return set;
@@ -233,6 +241,9 @@ function moveProjectiles(world: World, players: readonly SimPlayer[], events: Ga
   const { walls } = world.arena;
   const grid = wallGridFor(world.arena, PROJECTILE_RADIUS_PX);
   const projectiles = world.projectiles;
+  // Read once per tick, not per target: the first death would otherwise be the first time these
+  // loads run, and deoptimize this function (and stepWorld, which inlines it) mid-game.
+  const killedNow = world.tick + world.timing.respawnTicks;
   resetTargets();
   let kept = 0;
   for (let n = 0; n < projectiles.length; n++) {
@@ -253,7 +264,7 @@ function moveProjectiles(world: World, players: readonly SimPlayer[], events: Ga
     const hiX = Math.max(x0, x1) + HIT_BOX_PX;
     const loY = Math.min(y0, y1) - HIT_BOX_PX;
     const hiY = Math.max(y0, y1) + HIT_BOX_PX;
-    const { count, ids, xs, ys } = targetsFor(world, players, pr.rewindMs);
+    const { count, ids, xs, ys } = targetsFor(world, players, pr.rewindMs, killedNow);
     for (let i = 0; i < count; i++) {
       const x = xs[i] as number;
       const y = ys[i] as number;
@@ -263,7 +274,7 @@ function moveProjectiles(world: World, players: readonly SimPlayer[], events: Ga
       // Friendly fire is off: a shot passes through its owner's teammates.
       if (id === pr.ownerId || areTeammates(world, pr.ownerId, id)) continue;
       const t = segmentHitsCircle(x0, y0, x1, y1, x, y, HIT_RADIUS_PX);
-      if (t >= 0 && t < tHit) {
+      if (t < tHit) {
         tHit = t;
         victim = world.players.get(id);
       }
@@ -306,8 +317,11 @@ function damage(
 }
 
 function respawn(world: World, players: readonly SimPlayer[]): void {
+  const tick = world.tick;
   for (let i = 0; i < players.length; i++) {
     const p = players[i] as SimPlayer;
-    if (!p.alive && world.tick >= p.respawnTick) spawnPlayer(world, p);
+    // The tick test first: it runs for every player from the first tick, so the first death does not
+    // meet a comparison the optimized code has never seen.
+    if (tick >= p.respawnTick && !p.alive) spawnPlayer(world, p);
   }
 }

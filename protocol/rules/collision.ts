@@ -43,7 +43,10 @@ export function segmentHitsWall(
   return tMin;
 }
 
-/** Earliest t in [0, 1] where the segment comes within `radius` of (cx, cy), or -1. */
+/**
+ * Earliest t in [0, 1] where the segment comes within `radius` of (cx, cy), or Infinity if it does not
+ * (a number that compares as "later than any hit", never a small integer beside the fractional hits).
+ */
 export function segmentHitsCircle(
   x0: number,
   y0: number,
@@ -60,10 +63,10 @@ export function segmentHitsCircle(
   const c = fx * fx + fy * fy - radius * radius;
   if (c <= 0) return 0;
   const a = dx * dx + dy * dy;
-  if (a === 0) return -1;
+  if (a === 0) return Number.POSITIVE_INFINITY;
   const b = 2 * (fx * dx + fy * dy);
   const disc = b * b - 4 * a * c;
-  if (disc < 0) return -1;
+  if (disc < 0) return Number.POSITIVE_INFINITY;
   const t = (-b - Math.sqrt(disc)) / (2 * a);
-  return t >= 0 && t <= 1 ? t : -1;
+  return t >= 0 && t <= 1 ? t : Number.POSITIVE_INFINITY;
 }

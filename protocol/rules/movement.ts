@@ -34,9 +34,13 @@ function resolveAxis(p: Point, arena: Arena, alongX: boolean, delta: number): vo
   const near = wallsAcross(wallBandsFor(arena), alongX, alongX ? p.y : p.x);
   for (let k = 0; k < near.length; k++) {
     const w = walls[near[k] as number] as Arena['walls'][number];
+    // Where a hit would put p, worked out for every wall of the band (a few additions): the first
+    // collision of a game (or in a new direction) then runs no arithmetic the JIT has not seen yet,
+    // which would deoptimize the tick around it.
+    const to = delta > 0 ? (alongX ? w.x : w.y) - r : (alongX ? w.x + w.w : w.y + w.h) + r;
     if (p.x + r <= w.x || p.x - r >= w.x + w.w || p.y + r <= w.y || p.y - r >= w.y + w.h) continue;
-    if (alongX) p.x = delta > 0 ? w.x - r : w.x + w.w + r;
-    else p.y = delta > 0 ? w.y - r : w.y + w.h + r;
+    if (alongX) p.x = to;
+    else p.y = to;
   }
 }
 

@@ -82,8 +82,8 @@ describe('projectile collision', () => {
   });
   it('finds where a segment meets a circle', () => {
     expect(segmentHitsCircle(0, 0, 100, 0, 60, 0, 10)).toBeCloseTo(0.5);
-    expect(segmentHitsCircle(0, 0, 100, 0, 60, 11, 10)).toBe(-1);
-    expect(segmentHitsCircle(0, 0, 40, 0, 60, 0, 10)).toBe(-1);
+    expect(segmentHitsCircle(0, 0, 100, 0, 60, 11, 10)).toBe(Number.POSITIVE_INFINITY);
+    expect(segmentHitsCircle(0, 0, 40, 0, 60, 0, 10)).toBe(Number.POSITIVE_INFINITY);
     expect(segmentHitsCircle(60, 0, 100, 0, 60, 0, 10)).toBe(0);
   });
 });
