@@ -7,6 +7,12 @@ export interface BotClient {
   send(seq: number, keys: number, aim: number): void;
   /** Whether the connection is still open. */
   isOpen(): boolean;
+  /**
+   * Resolves once the client's room applies inputs. Absent: at once. Tickfire's rooms open with a
+   * round countdown (players frozen); the warm-up starts after it, so that its inputs move players as
+   * WORKLOAD.md's warm-up has them do in every system.
+   */
+  readonly playing?: Promise<void>;
   close(): void;
 }
 

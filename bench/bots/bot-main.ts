@@ -6,6 +6,7 @@ import {
   type BotReport,
   CONNECT_DEADLINE_MS,
   isSystem,
+  PLAYING_DEADLINE_MS,
 } from '../shared/bot-protocol.js';
 import { createInputPattern, type PatternInput } from '../shared/input-pattern.js';
 import type { BotClient } from './bot-client.js';
@@ -67,6 +68,16 @@ async function connectAll(): Promise<{ failed: number; error?: string }> {
   return error === undefined ? { failed } : { failed, error };
 }
 
+/** Waits (bounded) until every connected client's room applies inputs; see BotClient.playing. */
+async function allPlaying(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, PLAYING_DEADLINE_MS);
+  });
+  await Promise.race([Promise.all(clients.map((c) => c?.playing)), deadline]);
+  clearTimeout(timer);
+}
+
 function sendInput(i: number): void {
   const client = clients[i];
   const pattern = patterns[i];
@@ -122,6 +133,7 @@ for (let i = 0; i < total; i++) {
 process.on('message', (m) => onCommand(m as BotCommand));
 process.on('disconnect', () => process.exit(0));
 const { failed, error } = await connectAll();
+await allPlaying();
 emit(
   error === undefined
     ? { ev: 'connected', clients: total - failed, failed }

@@ -1,8 +1,8 @@
 /** Tickfire bots: rooms made with POST /api/rooms, real Input frames, tick and ack peeked from State frames. */
 
-import { encode } from '../../protocol/codec.js';
+import { decodeServerMsg, encode } from '../../protocol/codec.js';
 import { joinQuery } from '../../protocol/handshake.js';
-import { angleToWire, ClientMsg, ServerMsg } from '../../protocol/index.js';
+import { angleToWire, ClientMsg, EventKind, ServerMsg } from '../../protocol/index.js';
 import { ROOM_SIZE } from '../shared/arena-sim.js';
 import type { BotClient, ConnectRoom, RoomJob } from './bot-client.js';
 import { peekLeadingNumbers } from './msgpack-peek.js';
@@ -20,6 +20,12 @@ async function createRoom(port: number, room: number): Promise<string> {
   return body.code;
 }
 
+/** True if `data` is an Event frame that starts a round (the countdown is over: inputs move players). */
+function startsRound(data: Uint8Array): boolean {
+  const msg = decodeServerMsg(data);
+  return msg.ok && msg.msg[0] === ServerMsg.Event && msg.msg[2].some((e) => e[0] === EventKind.RoundStart);
+}
+
 /** [kind, tick, time, ack] of the State being read; reused by every bot of the process. */
 const stateHead: number[] = [0, 0, 0, 0];
 
@@ -32,8 +38,13 @@ async function connectOne(job: RoomJob, code: string, slot: number): Promise<Bot
   // State's tick, acknowledged back as baseTick, and its ack. What the server does is the same as for
   // a client that applies every delta (tests/protocol and the e2e suites cover that client).
   let baseTick = 0;
+  let roundStarted = (): void => {};
+  const playing = new Promise<void>((resolve) => {
+    roundStarted = resolve;
+  });
   const ws = await openSocket(url, (data) => {
     counters.bytesDown += data.length;
+    if (data[1] === ServerMsg.Event && startsRound(data)) roundStarted();
     if (data[1] !== ServerMsg.State || !peekLeadingNumbers(data, 4, stateHead)) return;
     const tick = stateHead[1] as number;
     if (tick > baseTick) baseTick = tick;
@@ -46,6 +57,7 @@ async function connectOne(job: RoomJob, code: string, slot: number): Promise<Bot
       ws.send(frame);
     },
     isOpen: () => ws.readyState === ws.OPEN,
+    playing,
     close: () => ws.terminate(),
   };
 }

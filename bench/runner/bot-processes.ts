@@ -2,10 +2,17 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ROOM_SIZE } from '../shared/arena-sim.js';
-import type { BotCommand, BotEvent, BotReport, SystemName } from '../shared/bot-protocol.js';
+import {
+  type BotCommand,
+  type BotEvent,
+  type BotReport,
+  CONNECT_DEADLINE_MS,
+  PLAYING_DEADLINE_MS,
+  type SystemName,
+} from '../shared/bot-protocol.js';
 import { stopServerProcess } from './server-process.js';
 
-const CONNECT_TIMEOUT_MS = 30_000;
+const CONNECT_TIMEOUT_MS = CONNECT_DEADLINE_MS + PLAYING_DEADLINE_MS + 6_000;
 const COMMAND_TIMEOUT_MS = 10_000;
 
 /** The bot processes of one run. */

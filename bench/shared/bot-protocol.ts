@@ -3,6 +3,8 @@ import type { SparseHistogram } from './histogram.js';
 
 /** How long a bot process keeps starting room connections before it reports 'connected'. */
 export const CONNECT_DEADLINE_MS = 24_000;
+/** Longest wait, once connected, for the rooms to play (BotClient.playing; a round countdown is 3 s). */
+export const PLAYING_DEADLINE_MS = 10_000;
 
 /** Runner -> bot commands. */
 export type BotCommand = { cmd: 'go' } | { cmd: 'reset' } | { cmd: 'collect' } | { cmd: 'close' };
