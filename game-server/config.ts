@@ -9,6 +9,17 @@ import {
 import { type HostingConfig, parseHosting, secondsIn } from './cluster-config.js';
 import { findPackageRoot } from './package-root.js';
 
+/**
+ * Tick phases by default: one pass over all rooms per tick. More phases shorten each pass and the
+ * wait of a room's States behind the other rooms', at a CPU cost (README, Performance).
+ */
+export const DEFAULT_TICK_PHASES = 1;
+/** Most tick phases (a pass at least every ~1 ms at 30 Hz). */
+export const MAX_TICK_PHASES = 32;
+
+/** Input batching slice by default (ms): what a ping may wait on top of the network. */
+export const DEFAULT_IO_BATCH_MS = 2;
+
 /** Log levels accepted by --log-level (pino's, plus silent). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,6 +34,17 @@ export interface Config extends HostingConfig {
   readonly tickRate: number;
   /** State frames per second, 1..tickRate. @default tickRate */
   readonly snapshotRate: number;
+  /**
+   * Groups the rooms are spread over within a tick period, 1..MAX_TICK_PHASES: each group ticks in
+   * its own turn of the event loop, so inputs are read and states sent between groups.
+   * @default DEFAULT_TICK_PHASES
+   */
+  readonly tickPhases: number;
+  /**
+   * Longest sleep (ms) between tick passes while many sockets are open, so frames are read in
+   * batches (see game-server/net/io-batching.ts); 0 turns batching off. @default DEFAULT_IO_BATCH_MS
+   */
+  readonly ioBatchMs: number;
   /** Most rooms alive at once. @default 500 */
   readonly maxRooms: number;
   /** Default player limit of a room, 2..MAX_PLAYERS_PER_ROOM_LIMIT. @default 16 */
@@ -104,6 +126,14 @@ function buildProgram(): Command {
       `simulation ticks per second, 1..120 (env TICK_RATE, default ${DEFAULT_TICK_HZ})`,
     )
     .option('--snapshot-rate <hz>', 'state frames per second, <= tick rate (env SNAPSHOT_RATE)')
+    .option(
+      '--tick-phases <n>',
+      `room groups ticked in turn each tick, 1..${MAX_TICK_PHASES} (env TICK_PHASES, default ${DEFAULT_TICK_PHASES})`,
+    )
+    .option(
+      '--io-batch-ms <ms>',
+      `longest sleep between ticks to read frames in batches, 0..10, 0 = off (env IO_BATCH_MS, default ${DEFAULT_IO_BATCH_MS})`,
+    )
     .option('--max-rooms <n>', 'most rooms at once (env MAX_ROOMS, default 500)')
     .option('--max-players <n>', 'default players per room (env MAX_PLAYERS, default 16)')
     .option('--empty-room-ttl <s>', 'seconds an empty room is kept (env EMPTY_ROOM_TTL_S, default 30)')
@@ -192,6 +222,15 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
   if (snapshotRate > tickRate) {
     throw new ConfigError(`--snapshot-rate (${snapshotRate}) must not exceed --tick-rate (${tickRate})`);
   }
+  const tickPhases = num(
+    'tickPhases',
+    'TICK_PHASES',
+    '--tick-phases/TICK_PHASES',
+    DEFAULT_TICK_PHASES,
+    1,
+    MAX_TICK_PHASES,
+  );
+  const ioBatchMs = num('ioBatchMs', 'IO_BATCH_MS', '--io-batch-ms/IO_BATCH_MS', DEFAULT_IO_BATCH_MS, 0, 10);
   const maxRooms = num('maxRooms', 'MAX_ROOMS', '--max-rooms/MAX_ROOMS', 500, 1, 100_000);
   const maxPlayers = num(
     'maxPlayers',
@@ -227,6 +266,8 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
     host,
     tickRate,
     snapshotRate,
+    tickPhases,
+    ioBatchMs,
     maxRooms,
     maxPlayers,
     emptyRoomTtlS,

@@ -149,7 +149,7 @@ export function createMetrics(opts: MetricsOptions = {}): ServerMetrics {
     players,
     tickDuration: new Histogram({
       name: 'tickfire_tick_duration_ms',
-      help: 'Wall time of one server tick over all rooms (ms)',
+      help: 'Wall time of one tick pass over the rooms of one tick phase (ms)',
       buckets: TICK_DURATION_BUCKETS_MS,
       registers,
     }),

@@ -8,7 +8,11 @@ const metrics = new ServerMetrics(true);
 const flags = ['--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', '--max-rooms', '1000'];
 // Every bot connects from 127.0.0.1: lift the per-address limits (they would refuse most of the fleet).
 flags.push('--max-conns-per-ip', '0', '--join-rate', '0', '--handshakes-per-s', '100000');
-const config = parseConfig([process.execPath, 'bench-tickfire', ...flags], {});
+// TICK_PHASES and IO_BATCH_MS pass through (to compare settings); nothing else of the environment does.
+const config = parseConfig([process.execPath, 'bench-tickfire', ...flags], {
+  TICK_PHASES: process.env.TICK_PHASES,
+  IO_BATCH_MS: process.env.IO_BATCH_MS,
+});
 
 const server = await startServer(config, undefined, {
   onTickMeasured: (allMs, roomMs) => {

@@ -26,6 +26,7 @@ import { NetCounters } from './counters.js';
 import { registerCreateRoom } from './create-room.js';
 import { DRAIN_REASON, drainRooms } from './drain.js';
 import { replyText } from './http-reply.js';
+import { createIoBatching, IO_BATCH_MIN_SOCKETS, type IoBatching } from './io-batching.js';
 import { createLimitedLog } from './log-limiter.js';
 import { registerMetrics } from './metrics-route.js';
 import { registerReadinessRoutes } from './readiness-routes.js';
@@ -61,6 +62,8 @@ export interface RunningServer {
   readonly resume: ResumeService;
   /** Open WebSockets right now. */
   readonly openSockets: number;
+  /** The input batcher, or null with --io-batch-ms 0. */
+  readonly ioBatching: IoBatching | null;
   /** Bytes waiting in the send buffers of all open WebSockets (user space, beyond the kernel's). */
   bufferedBytes(): number;
   /**
@@ -117,6 +120,7 @@ export async function startServer(
     tickHz: config.tickRate,
     snapshotHz: config.snapshotRate,
     emptyTtlMs: config.emptyRoomTtlS * 1000,
+    tickPhases: config.tickPhases,
     now,
     ...(deps.timers ? { timers: deps.timers } : {}),
     ...(deps.roomDefaults ? { roomDefaults: deps.roomDefaults } : {}),
@@ -176,9 +180,25 @@ export async function startServer(
   registerStatic(app, files);
   app.any('/*', (res) => replyText(res, 405, 'method not allowed'));
 
-  const tickMs = 1000 / config.tickRate;
-  const pass = createTickPass({ registry, log, metrics, tickMs, now, observe: deps.onTickMeasured });
-  const loop = createLoop({ tickMs, now, onTick: () => pass.onTick() });
+  const passMs = 1000 / (config.tickRate * config.tickPhases);
+  const pass = createTickPass({ registry, log, metrics, passMs, now, observe: deps.onTickMeasured });
+  const batching =
+    config.ioBatchMs > 0
+      ? createIoBatching({
+          sliceMs: config.ioBatchMs,
+          active: () => sockets.size >= IO_BATCH_MIN_SOCKETS,
+          nextDueAt: () => loop.nextDueAt,
+          now,
+        })
+      : null;
+  const loop = createLoop({
+    tickMs: passMs,
+    now,
+    onTick: (n) => {
+      pass.onTick(n);
+      batching?.resume();
+    },
+  });
 
   let listenSocket: uWS.us_listen_socket;
   try {
@@ -194,6 +214,7 @@ export async function startServer(
   }
   loop.start();
   pass.started(loop);
+
   const slow = { bytes: config.slowConsumerBytes, ms: config.slowConsumerMs, now, refuse };
   const sweep = setInterval(() => {
     sweepSlowConsumers(sockets, slow);
@@ -213,6 +234,7 @@ export async function startServer(
     resume,
     metrics,
     directory,
+    ioBatching: batching,
     get openSockets() {
       return sockets.size;
     },
@@ -238,6 +260,7 @@ export async function startServer(
     close(reason = SHUTDOWN_REASON) {
       closing ??= (async () => {
         loop.stop();
+        batching?.stop();
         clearInterval(sweep);
         uWS.us_listen_socket_close(listenSocket);
         registry.disposeAll(CloseCode.GoingAway, reason);

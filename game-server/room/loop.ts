@@ -30,6 +30,8 @@ export interface Loop {
   readonly ticks: number;
   /** Ticks given up on after falling more than maxCatchUp ticks behind. */
   readonly skipped: number;
+  /** When the next tick is due, on the loop's clock (meaningful while running). */
+  readonly nextDueAt: number;
 }
 
 interface AfterIoHandle {
@@ -114,6 +116,9 @@ export function createLoop(opts: LoopOptions): Loop {
     },
     get skipped() {
       return skipped;
+    },
+    get nextDueAt() {
+      return nextAt;
     },
   };
 }

@@ -11,6 +11,11 @@ export interface RegistryOptions {
   readonly tickHz: number;
   readonly snapshotHz: number;
   readonly emptyTtlMs: number;
+  /**
+   * Groups the rooms are spread over, ticked one after another within each tick period (see
+   * tickPhase), so no pass over the rooms holds the event loop for long. @default 1
+   */
+  readonly tickPhases?: number;
   /** @default performance.now */
   readonly now?: () => number;
   /** @default realTimers */
@@ -43,6 +48,8 @@ const CODE_ATTEMPTS = 32;
 /** The set of live rooms. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
+  /** The rooms of each tick phase; a new room joins the phase with the fewest. */
+  private readonly phases: Set<Room>[];
   private readonly now: () => number;
   private readonly timers: Timers;
   private readonly newCode: () => string;
@@ -52,6 +59,15 @@ export class RoomRegistry {
     this.now = opts.now ?? (() => performance.now());
     this.timers = opts.timers ?? realTimers;
     this.newCode = opts.newCode ?? randomRoomCode;
+    const phases = opts.tickPhases ?? 1;
+    if (!Number.isInteger(phases) || phases < 1)
+      throw new RangeError('tickPhases must be a positive integer');
+    this.phases = Array.from({ length: phases }, () => new Set<Room>());
+  }
+
+  /** Number of tick phases (see tickPhase). */
+  get tickPhases(): number {
+    return this.phases.length;
   }
 
   /** True if another room may be created (never while draining). */
@@ -112,15 +128,23 @@ export class RoomRegistry {
       onExpire: (r) => this.forget(r),
     });
     this.rooms.set(code, room);
+    this.fewestRooms().add(room);
     return room;
   }
 
   /**
-   * Advances every room one tick; a failing room is reported and does not stop the others.
-   * `onTicked` (benchmarks) observes each room's tick wall time in ms.
+   * Advances every room of tick phase `phase` (0 until tickPhases) one tick; a failing room is
+   * reported and does not stop the others. `onTicked` (benchmarks) observes each room's tick wall
+   * time in ms.
    */
-  tickAll(onError: (room: Room, err: unknown) => void, onTicked?: (ms: number) => void): void {
-    for (const room of this.rooms.values()) {
+  tickPhase(
+    phase: number,
+    onError: (room: Room, err: unknown) => void,
+    onTicked?: (ms: number) => void,
+  ): void {
+    const rooms = this.phases[phase];
+    if (rooms === undefined) throw new RangeError(`no tick phase ${phase}`);
+    for (const room of rooms) {
       const t0 = onTicked ? performance.now() : 0;
       try {
         room.tick();
@@ -148,7 +172,14 @@ export class RoomRegistry {
   private forget(room: Room): void {
     if (this.rooms.get(room.code) !== room) return;
     this.rooms.delete(room.code);
+    for (const rooms of this.phases) rooms.delete(room);
     this.opts.onRemove?.(room);
+  }
+
+  private fewestRooms(): Set<Room> {
+    let fewest = this.phases[0] as Set<Room>;
+    for (const rooms of this.phases) if (rooms.size < fewest.size) fewest = rooms;
+    return fewest;
   }
 
   private freshCode(): string {

@@ -1,7 +1,12 @@
 /** Starting real servers (127.0.0.1, port 0, silent) and connecting clients, all closed after each test. */
 import { afterEach } from 'vitest';
 import { HOSTING_DEFAULTS } from '../../game-server/cluster-config.js';
-import { type Config, SECURITY_DEFAULTS } from '../../game-server/config.js';
+import {
+  type Config,
+  DEFAULT_IO_BATCH_MS,
+  DEFAULT_TICK_PHASES,
+  SECURITY_DEFAULTS,
+} from '../../game-server/config.js';
 import { createLogger } from '../../game-server/logger.js';
 import { type RunningServer, type ServerDeps, startServer } from '../../game-server/net/server.js';
 import { connectClient, type JoinSpec, type TestClient } from './ws-client.js';
@@ -13,6 +18,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     tickRate: 30,
     snapshotRate: 30,
+    tickPhases: DEFAULT_TICK_PHASES,
+    ioBatchMs: DEFAULT_IO_BATCH_MS,
     maxRooms: 50,
     maxPlayers: 16,
     emptyRoomTtlS: 30,

@@ -54,6 +54,8 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       tickRate: 30,
       snapshotRate: 30,
+      tickPhases: 1,
+      ioBatchMs: 2,
       maxRooms: 500,
       maxPlayers: 16,
       emptyRoomTtlS: 30,
@@ -89,6 +91,10 @@ describe('parseConfig', () => {
     });
     expect(parseConfig(argv('--port=0'), {}).port).toBe(0);
     expect(parseConfig(argv(), { TICK_RATE: '10' }).snapshotRate).toBe(10);
+    expect(parseConfig(argv('--tick-phases', '8'), { TICK_PHASES: '2' }).tickPhases).toBe(8);
+    expect(parseConfig(argv(), { TICK_PHASES: '3' }).tickPhases).toBe(3);
+    expect(parseConfig(argv('--io-batch-ms', '0'), { IO_BATCH_MS: '5' }).ioBatchMs).toBe(0);
+    expect(parseConfig(argv(), { IO_BATCH_MS: '5' }).ioBatchMs).toBe(5);
   });
 
   it.each([
@@ -97,6 +103,10 @@ describe('parseConfig', () => {
     [argv(), { TICK_RATE: '0' }, /TICK_RATE/],
     [argv('--tick-rate', '121'), {}, /tick-rate/],
     [argv('--tick-rate', '20', '--snapshot-rate', '30'), {}, /must not exceed/],
+    [argv('--tick-phases', '0'), {}, /--tick-phases\/TICK_PHASES must be between 1 and 32/],
+    [argv(), { TICK_PHASES: '33' }, /TICK_PHASES must be between 1 and 32/],
+    [argv('--io-batch-ms', '11'), {}, /--io-batch-ms\/IO_BATCH_MS must be between 0 and 10/],
+    [argv(), { IO_BATCH_MS: '1.5' }, /IO_BATCH_MS must be an integer/],
     [argv('--max-players', '1'), {}, /max-players/],
     [argv('--max-players', '65'), {}, /max-players/],
     [argv(), { MAX_ROOMS: '-1' }, /MAX_ROOMS/],

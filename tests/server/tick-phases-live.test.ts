@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ServerMsg } from '../../protocol/index.js';
+import { useHarness } from '../helpers/test-server.js';
+
+const h = useHarness();
+
+describe('tick phases on a real server', () => {
+  it('with 4 phases the loop runs 4 passes per room tick and every room ticks at the tick rate', async () => {
+    const server = await h.start({ tickPhases: 4 });
+    const rooms = [0, 1].map(() => server.registry.create({ name: 'r', maxPlayers: 4, isPrivate: true }));
+    const [ra, rb] = rooms;
+    if (!ra || !rb) throw new Error('no rooms');
+    const a = await h.connect(server, { name: 'a', room: { kind: 'code', code: ra.code } });
+    const b = await h.connect(server, { name: 'b', room: { kind: 'code', code: rb.code } });
+    await a.nextMessage(ServerMsg.Welcome);
+    await b.nextMessage(ServerMsg.Welcome);
+    const s0 = await a.nextState();
+    const passes0 = server.loop.ticks;
+    const s1 = await a.nextState((s) => s.state.tick >= s0.state.tick + 20);
+    const passes = server.loop.ticks - passes0;
+    const roomTicks = s1.state.tick - s0.state.tick;
+    // Read when the States arrive, a pass or two after their own: 4 per room tick, give or take.
+    expect(passes).toBeGreaterThanOrEqual(4 * roomTicks - 4);
+    expect(passes).toBeLessThanOrEqual(4 * roomTicks + 4);
+    // The other room, in another phase, keeps the same pace.
+    const t0 = (await b.nextState()).state.tick;
+    const t1 = (await b.nextState((s) => s.state.tick >= t0 + 10)).state.tick;
+    expect(t1 - t0).toBe(10);
+    expect(server.loop.skipped).toBe(0);
+  });
+});
