@@ -214,7 +214,6 @@ export async function startServer(
   }
   loop.start();
   pass.started(loop);
-
   const slow = { bytes: config.slowConsumerBytes, ms: config.slowConsumerMs, now, refuse };
   const sweep = setInterval(() => {
     sweepSlowConsumers(sockets, slow);
