@@ -16,24 +16,33 @@ export interface TickPassDeps {
   readonly registry: RoomRegistry;
   readonly log: Logger;
   readonly metrics: ServerMetrics;
-  /** Length of one pass: the tick period over the registry's tick phases. */
-  readonly passMs: number;
+  /** The tick period: every room ticks once in it. */
+  readonly tickMs: number;
   readonly now: () => number;
   readonly observe?: TickObserver | undefined;
 }
 
-/**
- * The tick passes to give createLoop (with tickMs = passMs); call `started(loop)` right after
- * loop.start() (lateness is measured from it).
- */
-export function createTickPass(d: TickPassDeps): { onTick(pass: number): void; started(loop: Loop): void } {
+/** The tick passes: give createLoop `tickMs: passMs` and `onTick`. */
+export interface TickPass {
+  /** Length of one pass: the tick period over the registry's tick phases. */
+  readonly passMs: number;
+  /** Runs pass `pass` (1, 2, 3, ...: the loop's tick count). */
+  onTick(pass: number): void;
+  /** Call right after loop.start(): lateness is measured from it. */
+  started(loop: Loop): void;
+}
+
+/** Creates the tick passes of a registry's rooms. */
+export function createTickPass(d: TickPassDeps): TickPass {
   let loop: Loop | null = null;
   let startedAt = 0;
   const phases = d.registry.tickPhases;
-  const statsEvery = Math.max(1, Math.round(1000 / d.passMs));
+  const passMs = d.tickMs / phases;
+  const statsEvery = Math.max(1, Math.round(1000 / passMs));
   const onError = (room: { code: string }, err: unknown) =>
     d.log.error({ err, room: room.code }, 'room tick failed');
   return {
+    passMs,
     started(l) {
       loop = l;
       startedAt = d.now();
@@ -41,7 +50,7 @@ export function createTickPass(d: TickPassDeps): { onTick(pass: number): void; s
     onTick(pass) {
       if (loop)
         d.metrics.tickLateness.observe(
-          Math.max(0, d.now() - (startedAt + (loop.ticks + loop.skipped) * d.passMs)),
+          Math.max(0, d.now() - (startedAt + (loop.ticks + loop.skipped) * passMs)),
         );
       // Per-room costs only for an observer: no array per tick otherwise.
       const roomMs: number[] | null = d.observe ? [] : null;

@@ -180,8 +180,8 @@ export async function startServer(
   registerStatic(app, files);
   app.any('/*', (res) => replyText(res, 405, 'method not allowed'));
 
-  const passMs = 1000 / (config.tickRate * config.tickPhases);
-  const pass = createTickPass({ registry, log, metrics, passMs, now, observe: deps.onTickMeasured });
+  const tickMs = 1000 / config.tickRate;
+  const pass = createTickPass({ registry, log, metrics, tickMs, now, observe: deps.onTickMeasured });
   const batching =
     config.ioBatchMs > 0
       ? createIoBatching({
@@ -192,7 +192,7 @@ export async function startServer(
         })
       : null;
   const loop = createLoop({
-    tickMs: passMs,
+    tickMs: pass.passMs,
     now,
     onTick: (n) => {
       pass.onTick(n);

@@ -99,12 +99,13 @@ describe('tick phases', () => {
       registry,
       log: createLogger({ logLevel: 'silent' }),
       metrics: createMetrics({ processMetrics: false }),
-      passMs,
+      tickMs,
       now: () => t,
       observe: (_allMs, roomMs) => passes.push(roomMs.length),
     });
+    expect(pass.passMs).toBeCloseTo(passMs, 12);
     const loop = createLoop({
-      tickMs: passMs,
+      tickMs: pass.passMs,
       now: () => t,
       onTick: (n) => pass.onTick(n),
       schedule: (_fn, ms) => wakeAt.push(t + ms),

@@ -16,13 +16,19 @@ describe('tick phases on a real server', () => {
     await b.nextMessage(ServerMsg.Welcome);
     const s0 = await a.nextState();
     const passes0 = server.loop.ticks;
+    const t0ms = performance.now();
     const s1 = await a.nextState((s) => s.state.tick >= s0.state.tick + 20);
+    const elapsedMs = performance.now() - t0ms;
     const passes = server.loop.ticks - passes0;
     const roomTicks = s1.state.tick - s0.state.tick;
+    // 20 room ticks at 30 Hz are 667 ms; passes at the tick period instead of a quarter of it would
+    // make them 2.7 s. The bounds leave room for a loaded machine.
+    expect(elapsedMs).toBeGreaterThan(0.5 * roomTicks * (1000 / 30));
+    expect(elapsedMs).toBeLessThan(2 * roomTicks * (1000 / 30));
     // Read when the States arrive, a pass or two after their own: 4 per room tick, give or take.
     expect(passes).toBeGreaterThanOrEqual(4 * roomTicks - 4);
     expect(passes).toBeLessThanOrEqual(4 * roomTicks + 4);
-    // The other room, in another phase, keeps the same pace.
+    // The other room (in another phase: a new room joins the emptiest) keeps the same pace.
     const t0 = (await b.nextState()).state.tick;
     const t1 = (await b.nextState((s) => s.state.tick >= t0 + 10)).state.tick;
     expect(t1 - t0).toBe(10);
