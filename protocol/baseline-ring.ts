@@ -8,13 +8,23 @@ export const BASELINE_RING_TICKS = 64;
 export class BaselineRing<T extends { readonly tick: number } = WireState> {
   private readonly slots: (T | undefined)[];
 
-  constructor(readonly size = BASELINE_RING_TICKS) {
+  /**
+   * `evicted`, if given, is called with every state the ring lets go of (overwritten, forgotten or
+   * cleared), once each: an owner that recycles states learns there when the ring no longer holds one.
+   */
+  constructor(
+    readonly size = BASELINE_RING_TICKS,
+    private readonly evicted?: (state: T) => void,
+  ) {
     this.slots = new Array<T | undefined>(size).fill(undefined);
   }
 
   /** Stores `state` under its tick (overwriting the state `size` ticks older). */
   put(state: T): void {
-    this.slots[state.tick % this.size] = state;
+    const i = state.tick % this.size;
+    const old = this.slots[i];
+    this.slots[i] = state;
+    if (old !== undefined && old !== state) this.evicted?.(old);
   }
 
   /** The state of exactly `tick`, if still held. */
@@ -33,12 +43,20 @@ export class BaselineRing<T extends { readonly tick: number } = WireState> {
     for (let t = Math.max(1, from, to - size); t < to; t++) {
       const i = t % size;
       const s = slots[i];
-      if (s !== undefined && s.tick === t) slots[i] = undefined;
+      if (s !== undefined && s.tick === t) {
+        slots[i] = undefined;
+        this.evicted?.(s);
+      }
     }
   }
 
   /** Forgets everything. */
   clear(): void {
-    this.slots.fill(undefined);
+    const { slots, evicted } = this;
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i];
+      slots[i] = undefined;
+      if (s !== undefined) evicted?.(s);
+    }
   }
 }

@@ -1,5 +1,12 @@
 /** The State send path of a room: snapshot once per tick, delta per acknowledged baseline, ack spliced per client. */
-import { BaselineRing, EMPTY_STATE, FrameStore, StateEncoder, type WireState } from '../../protocol/index.js';
+import {
+  BASELINE_RING_TICKS,
+  BaselineRing,
+  EMPTY_STATE,
+  FrameStore,
+  StateEncoder,
+  type WireState,
+} from '../../protocol/index.js';
 import type { World } from '../sim/index.js';
 import { InterestView } from './interest.js';
 import { buildWireState } from './wire-snapshot.js';
@@ -22,6 +29,12 @@ export const SENT_WINDOW_TICKS = 2 * SENT_BITS + 1;
  * looked up by its exact tick).
  */
 const NO_TICK = 0x3fffffff;
+
+/**
+ * Most states kept for recycling. Usually one state leaves the ring per tick and the next snapshot
+ * takes it; after a burst (a lagging client's ack moving 60 ticks on) the rest are left to the GC.
+ */
+const MAX_SPARE_STATES = 4;
 
 /**
  * What the room keeps per client for State: which recent ticks were really handed to its socket (the
@@ -135,7 +148,17 @@ export class StateSender {
    * `forgotten` and `holdFor` with it: in an interest room it stays empty (each InterestView keeps
    * its client's own filtered states and drops them as that client acks), so they change nothing.
    */
-  private readonly states = new BaselineRing<WireState>();
+  private readonly states = new BaselineRing<WireState>(BASELINE_RING_TICKS, (s) => {
+    if (this.spare.length < MAX_SPARE_STATES) this.spare.push(s);
+  });
+  /**
+   * States the ring let go of, which no client can use any more: the next snapshots are written over
+   * them (buildWireState's `recycled`), so a tick allocates no tuples. Without this, states that a
+   * lagging or not yet acknowledging client kept alive for a while teach V8 to allocate every later
+   * state in the old generation (allocation-site pretenuring), and each one then dies there: a major
+   * GC every few seconds instead of states dying young.
+   */
+  private readonly spare: WireState[] = [];
   /** The oldest tick a client seen since `begin` may still use (oldestUsable): older states are dropped. */
   private usable = NO_TICK;
   /** The ring's ticks below this one are already forgotten. */
@@ -154,7 +177,8 @@ export class StateSender {
     // Only rooms without interest management share states (an interest view keeps its own).
     if (prev !== undefined && !this.interest) this.archive(prev);
     this.usable = NO_TICK;
-    this.latest = buildWireState(world, serverTime, prev);
+    // An interest room's states (never in the ring) share tuples with its views' filtered ones.
+    this.latest = buildWireState(world, serverTime, prev, this.interest ? undefined : this.spare.pop());
     this.store.reset();
     this.encoder = new StateEncoder(this.latest, this.store);
   }

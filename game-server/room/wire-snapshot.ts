@@ -15,41 +15,44 @@ import { playerFlags, snapshotRound, type World } from '../sim/index.js';
 // later tuple, into double elements, and each function over tuples (diff, mask, writer) would then
 // see two array maps and go polymorphic.
 
-function players(world: World, prev: WireState | undefined, ticks: number): WirePlayer[] {
-  const out: WirePlayer[] = [];
+/** A tuple of `list` to write over at `i`: the recycled state's own, else a new one (kept in `list`). */
+function slot(list: number[][], i: number): number[] {
+  let t = list[i];
+  if (t === undefined) {
+    t = [0, 0, 0, 0, 0, 0, 0, 0];
+    list[i] = t;
+  }
+  return t;
+}
+
+function players(world: World, prev: WireState | undefined, ticks: number, out: number[][]): WirePlayer[] {
   const before = prev !== undefined ? prev.players : [];
   let j = 0;
+  let n = 0;
   for (const p of world.players.values()) {
     const id = p.id | 0;
     const x = Math.round(p.x * POSITION_SCALE) | 0;
     const y = Math.round(p.y * POSITION_SCALE) | 0;
-    const aim = p.aim | 0;
-    const hp = p.hp | 0;
-    const flags = playerFlags(world, p) | 0;
     while (j < before.length && (before[j] as WirePlayer)[0] < id) j++;
-    const b = j < before.length ? (before[j] as WirePlayer) : undefined;
-    if (b !== undefined && b[0] === id) {
-      const mx = Math.round((x - b[1]) / ticks) | 0;
-      const my = Math.round((y - b[2]) / ticks) | 0;
-      // Reusing an unchanged tuple lets the encoder skip it by identity (and allocates nothing).
-      if (
-        b[1] === x &&
-        b[2] === y &&
-        b[3] === aim &&
-        b[4] === hp &&
-        b[5] === flags &&
-        b[6] === mx &&
-        b[7] === my
-      )
-        out.push(b);
-      else out.push([id, x, y, aim, hp, flags, mx, my]);
-    } else out.push([id, x, y, aim, hp, flags, 0, 0]);
+    const c = j < before.length ? (before[j] as WirePlayer) : undefined;
+    const b = c !== undefined && c[0] === id ? c : undefined;
+    const t = slot(out, n++);
+    t[0] = id;
+    t[1] = x;
+    t[2] = y;
+    t[3] = p.aim | 0;
+    t[4] = p.hp | 0;
+    t[5] = playerFlags(world, p) | 0;
+    t[6] = b !== undefined ? Math.round((x - b[1]) / ticks) | 0 : 0;
+    t[7] = b !== undefined ? Math.round((y - b[2]) / ticks) | 0 : 0;
   }
+  if (out.length !== n) out.length = n;
+  const list = out as unknown as WirePlayer[];
   // Join order is id order, except after a re-created map: keep the codec's invariant anyway.
-  for (let i = 1; i < out.length; i++) {
-    if ((out[i] as WirePlayer)[0] < (out[i - 1] as WirePlayer)[0]) return out.sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < n; i++) {
+    if ((list[i] as WirePlayer)[0] < (list[i - 1] as WirePlayer)[0]) return list.sort((a, b) => a[0] - b[0]);
   }
-  return out;
+  return list;
 }
 
 /** The entry of `id` in `list` (sorted by id), by binary search: no lookup table built per tick. */
@@ -66,13 +69,18 @@ function findById<T extends readonly number[]>(list: readonly T[], id: number): 
   return undefined;
 }
 
-function projectiles(world: World, prev: WireState | undefined, ticks: number): WireProjectile[] {
-  const out: WireProjectile[] = [];
+function projectiles(
+  world: World,
+  prev: WireState | undefined,
+  ticks: number,
+  out: number[][],
+): WireProjectile[] {
   const before = prev !== undefined ? prev.projectiles : [];
   const { tickHz } = world.timing;
   let sorted = true;
   let lastId = -1;
   let j = 0;
+  let n = 0;
   for (const pr of world.projectiles) {
     const id = pr.id | 0;
     const x = Math.round(pr.x * POSITION_SCALE) | 0;
@@ -91,19 +99,51 @@ function projectiles(world: World, prev: WireState | undefined, ticks: number): 
       (b !== undefined ? Math.round((x - b[2]) / ticks) : Math.round((pr.vx * POSITION_SCALE) / tickHz)) | 0;
     const my =
       (b !== undefined ? Math.round((y - b[3]) / ticks) : Math.round((pr.vy * POSITION_SCALE) / tickHz)) | 0;
-    out.push([id, pr.ownerId | 0, x, y, pr.vx | 0, pr.vy | 0, mx, my]);
+    const t = slot(out, n++);
+    t[0] = id;
+    t[1] = pr.ownerId | 0;
+    t[2] = x;
+    t[3] = y;
+    t[4] = pr.vx | 0;
+    t[5] = pr.vy | 0;
+    t[6] = mx;
+    t[7] = my;
   }
-  return sorted ? out : out.sort((a, b) => a[0] - b[0]);
+  if (out.length !== n) out.length = n;
+  const list = out as unknown as WireProjectile[];
+  return sorted ? list : list.sort((a, b) => a[0] - b[0]);
 }
 
-/** The state of `world` now; `prev` is the previous State's (for motion), if any. */
-export function buildWireState(world: World, serverTime: number, prev: WireState | undefined): WireState {
+/** A WireState as buildWireState fills it: its own arrays and tuples, written over when it is recycled. */
+type OwnedWireState = { -readonly [K in keyof WireState]: WireState[K] };
+
+/**
+ * The state of `world` now; `prev` is the previous State's (for motion), if any. Every tuple is the
+ * state's own (none is shared with another state), so a state nobody uses any more can be passed as
+ * `recycled`: it is written over and returned, and this tick allocates no tuple.
+ */
+export function buildWireState(
+  world: World,
+  serverTime: number,
+  prev: WireState | undefined,
+  recycled?: WireState,
+): WireState {
   const ticks = prev ? Math.max(1, world.tick - prev.tick) : 1;
-  return {
-    tick: world.tick,
-    serverTime,
-    players: players(world, prev, ticks),
-    projectiles: projectiles(world, prev, ticks),
-    round: snapshotRound(world),
-  };
+  const round = snapshotRound(world);
+  if (recycled === undefined) {
+    return {
+      tick: world.tick,
+      serverTime,
+      players: players(world, prev, ticks, []),
+      projectiles: projectiles(world, prev, ticks, []),
+      round,
+    };
+  }
+  const s = recycled as OwnedWireState;
+  s.tick = world.tick;
+  s.serverTime = serverTime;
+  s.players = players(world, prev, ticks, s.players as unknown as number[][]);
+  s.projectiles = projectiles(world, prev, ticks, s.projectiles as unknown as number[][]);
+  s.round = round;
+  return s;
 }

@@ -45,10 +45,13 @@ export function recordHistory(
   players: Iterable<PastPlayer>,
   keepMs = HISTORY_MS,
 ): HistoryFrame[] {
-  let reused: StoredFrame | undefined;
-  while (history.length > 0 && (history[0] as HistoryFrame).timeMs < timeMs - keepMs) {
-    reused = history.shift() as StoredFrame;
-  }
+  let drop = 0;
+  while (drop < history.length && (history[drop] as HistoryFrame).timeMs < timeMs - keepMs) drop++;
+  const reused = drop > 0 ? (history[drop - 1] as StoredFrame) : undefined;
+  // The kept frames move to the front in place: shift() and push() would give the array a new
+  // backing store about every tick (each room's, for as long as it runs).
+  const kept = history.length - drop;
+  if (drop > 0) for (let i = 0; i < kept; i++) history[i] = history[i + drop] as HistoryFrame;
   const frame: StoredFrame = reused ?? { tick, timeMs, players: [] };
   frame.tick = tick;
   frame.timeMs = timeMs;
@@ -64,7 +67,11 @@ export function recordHistory(
     } else out.push({ id: p.id, x: p.x, y: p.y, alive: p.alive });
   }
   if (out.length !== n) out.length = n; // setting a length is a runtime call even when unchanged
-  history.push(frame);
+  if (drop === 0) history.push(frame);
+  else {
+    history[kept] = frame;
+    if (history.length !== kept + 1) history.length = kept + 1;
+  }
   return history;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Room } from '../../game-server/room/room.js';
-import { type BaselineRing, ClientMsg, Key, type WireState } from '../../protocol/index.js';
+import { type BaselineRing, ClientMsg, Key, POSITION_SCALE, type WireState } from '../../protocol/index.js';
 import { createFakeClient, type FakeClient } from '../helpers/fake-client.js';
 import { makeTestRoom } from '../helpers/room.js';
 import { Decoder } from './state-decoder.js';
@@ -91,5 +91,36 @@ describe('the room ring of states (pruning)', () => {
     step(111, () => false);
     expect(watcher.baseAges).toHaveLength(101);
     expect(room.states.stats.fullFrames).toBe(3 + 101);
+  });
+
+  it('writes each snapshot over a state the ring let go of, and every client still decodes the world as it was', () => {
+    const { room, decoders, step } = ackingRoom();
+    const latest = () => (room.states as unknown as { latest: WireState }).latest;
+    const objects = new Set<WireState>();
+    const truth = new Map<number, number[][]>();
+    for (let t = 1; t <= 300; t++) {
+      // Client 1 lags now and then (its baseline held for a while, then many states let go at once).
+      step(t, (i) => i === 1 && t % 50 >= 30 && t % 50 < 45);
+      objects.add(latest());
+      const at = [...room.world.players.values()].map((p) => [
+        p.id,
+        Math.round(p.x * POSITION_SCALE),
+        Math.round(p.y * POSITION_SCALE),
+      ]);
+      truth.set(room.world.tick, at);
+    }
+    // A fresh state for each state a lag holds (up to 4 spares are kept when it ends), not one per tick.
+    expect(objects.size).toBeLessThan(100);
+    // ... and never one a client may still use as its baseline: no full frame after the joins.
+    expect(room.states.stats.fullFrames).toBe(3);
+    for (const d of decoders) {
+      expect(d.states.size).toBeGreaterThanOrEqual(300 - 6 * 15); // client 1 skipped 6 lags of 15
+      for (const [tick, s] of d.states) {
+        expect(
+          s.players.map((p) => [p[0], p[1], p[2]]),
+          `tick ${tick}`,
+        ).toEqual(truth.get(tick));
+      }
+    }
   });
 });

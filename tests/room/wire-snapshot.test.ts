@@ -49,7 +49,7 @@ describe('wire snapshot', () => {
     expect(withNeg[2]).not.toEqual(withNeg[1]); // the delta frame is one
   });
 
-  it('reuses an unchanged tuple and measures motion against the previous state', () => {
+  it('owns every tuple, measures motion against the previous state, and writes a recycled state over', () => {
     const world = createWorld({ tickHz: 30, seed: 1 });
     addPlayer(world, 1, 'a');
     const q = addPlayer(world, 2, 'b');
@@ -58,8 +58,28 @@ describe('wire snapshot', () => {
     world.tick = 2;
     q.x += 1;
     const s2 = buildWireState(world, 33, s1);
-    expect(s2.players[0]).toBe(s1.players[0]);
-    expect(s2.players[1]).not.toBe(s1.players[1]);
+    // Unchanged, yet not shared: a state can be written over without touching another.
+    expect(s2.players[0]).toEqual(s1.players[0]);
+    expect(s2.players[0]).not.toBe(s1.players[0]);
     expect(s2.players[1]?.[6]).toBe(16);
+    // Recycling s1 (no longer needed) at tick 3 gives what a fresh build gives, in s1's own objects.
+    world.tick = 3;
+    q.x += 2;
+    world.projectiles.push({ id: 7, ownerId: 1, x: 10, y: 20, vx: 300, vy: 0, expiresTick: 99, rewindMs: 0 });
+    const fresh = buildWireState(world, 66, s2);
+    const tuple = s1.players[1];
+    const s3 = buildWireState(world, 66, s2, s1);
+    expect(s3).toBe(s1);
+    expect(s3.players[1]).toBe(tuple);
+    expect(s3).toEqual(fresh);
+    expect(s3.players[1]?.[6]).toBe(32);
+    // A world with fewer entities shortens the recycled lists.
+    world.players.delete(2);
+    world.projectiles.length = 0;
+    world.tick = 4;
+    const s4 = buildWireState(world, 99, s3, s2);
+    expect(s4).toEqual(buildWireState(world, 99, s3));
+    expect(s4.players).toHaveLength(1);
+    expect(s4.projectiles).toHaveLength(0);
   });
 });

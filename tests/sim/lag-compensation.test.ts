@@ -71,6 +71,10 @@ describe('lag compensation', () => {
     expect(h[h.length - 1]).toBe(oldest);
     expect(oldest).toEqual({ tick: 32, timeMs: 620, players: [{ id: 2, x: 1, y: 2, alive: false }] });
     expect(playersAt(h, 590)?.[0]?.x).toBeCloseTo(295, 9);
+    // A jump in time drops several frames at once; the rest keep their order, the newest last.
+    recordHistory(h, 40, 900, [{ id: 1, x: 5, y: 5, alive: true }]);
+    expect(h.map((f) => f.tick)).toEqual([31, 32, 40]);
+    expect(h[2]?.players).toEqual([{ id: 1, x: 5, y: 5, alive: true }]);
     expect(rewindFor(1000, 0)).toBe(0);
     expect(rewindFor(1000, 100)).toBe(MAX_REWIND_MS);
     expect(rewindFor(1000, 850)).toBe(150);
