@@ -49,16 +49,30 @@ export class BotMembers {
     return delta !== 0;
   }
 
-  /** Decides each bot's input for the next tick (from what its screen shows) into `out`, by player id. */
-  collectInputs(world: World, out: Map<number, SimInput>): void {
+  /** True if player `id` is one of the bots. */
+  has(id: number): boolean {
+    return this.bots.has(id);
+  }
+
+  /**
+   * Decides each bot's input for the next tick (from what its screen shows) into `out`, by player id,
+   * deleting the entry of a bot that has none. Returns how many it set.
+   */
+  collectInputs(world: World, out: Map<number, SimInput>): number {
     const teamOf = teamLookup(world);
+    let n = 0;
     for (const [id, brain] of this.bots) {
       const view = botViewOf(world, id, teamOf);
-      if (!view) continue;
+      if (!view) {
+        out.delete(id);
+        continue;
+      }
       const d = decideBotInput(brain, view, world.tick + 1);
       this.bots.set(id, d.brain);
       out.set(id, d.input);
+      n++;
     }
+    return n;
   }
 
   private add(world: World, id: number): void {

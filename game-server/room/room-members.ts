@@ -63,12 +63,20 @@ export class RoomMembers {
     return this.players.size === 0 && this.spectators.size === 0;
   }
 
-  /** Takes each player's next queued input into `out`, by player id. */
-  takeInputs(out: Map<number, SimInput>): void {
+  /**
+   * Takes each player's next queued input into `out`, by player id, and deletes the entry of each
+   * player without one. Returns how many it set.
+   */
+  takeInputs(out: Map<number, SimInput>): number {
+    let n = 0;
     for (const m of this.players.values()) {
       const input = m.inputs.take();
-      if (input) out.set(m.id, input);
+      if (input) {
+        out.set(m.id, input);
+        n++;
+      } else out.delete(m.id);
     }
+    return n;
   }
 
   /** Sends `frame` to one connection, counting it if the socket dropped it. */

@@ -51,7 +51,11 @@ export class Room {
   private readonly expiry: OneShotTimer;
   private nextPlayerId = 1;
   private disposedFlag = false;
-  /** This tick's inputs by player id, refilled every tick (stepWorld does not keep it). */
+  /**
+   * This tick's inputs by player id, rewritten every tick (stepWorld does not keep it): each player's
+   * entry is overwritten or deleted, never the whole map cleared. A cleared Map gets a new, minimal
+   * table, which then grows twice or three times as a room's inputs fill it, every tick.
+   */
   private readonly tickInputs = new Map<number, SimInput>();
 
   constructor(private readonly opts: RoomOptions) {
@@ -210,13 +214,20 @@ export class Room {
   /** Advances the world one tick and sends this tick's State, Event and Roster frames. */
   tick(): void {
     const inputs = this.tickInputs;
-    inputs.clear();
-    this.bots.collectInputs(this.world, inputs);
-    this.members.takeInputs(inputs);
+    const taken = this.bots.collectInputs(this.world, inputs) + this.members.takeInputs(inputs);
+    // More entries than inputs taken: some are of players who left (rarely). Drop them.
+    if (inputs.size !== taken) this.dropInputsOfGone(inputs);
     const events = stepWorld(this.world, inputs, this.serverTime());
     rebalanceAfter(this.world, events);
     if (this.members.isEmpty()) return;
     this.sender.send(events);
+  }
+
+  /** Deletes the inputs of ids that are neither a player's nor a bot's any more. */
+  private dropInputsOfGone(inputs: Map<number, SimInput>): void {
+    for (const id of inputs.keys()) {
+      if (!this.members.players.has(id) && !this.bots.has(id)) inputs.delete(id);
+    }
   }
 
   /** Ends every member's connection with `code`/`reason` and stops the room for good. */

@@ -74,6 +74,30 @@ describe('Room', () => {
     expect(room.stats.inputsLate).toBe(1);
   });
 
+  it('a tick without a player’s input keeps its last one’s keys and view lag; a player who left takes its input along', () => {
+    const { room, timers } = makeRoom();
+    room.join('ann', createFakeClient());
+    room.join('bob', createFakeClient());
+    const ann = room.world.players.get(1);
+    // Ann's view is 100 ms behind the server when her Input is applied.
+    room.receive(1, [ClientMsg.Input, 1, Key.Right, 0, 0, Math.round(timers.now()) - 100]);
+    room.receive(2, [ClientMsg.Input, 1, Key.Left, 0, 0, 0]);
+    room.tick();
+    expect(ann?.viewLagMs).toBe(100);
+    room.leave(2);
+    const x = ann?.x ?? 0;
+    // Later ticks have no Input of hers: her view lag does not grow with the server clock (as an
+    // Input applied again would make it), and she keeps moving right.
+    for (let t = 0; t < 3; t++) {
+      timers.advance(33);
+      room.tick();
+    }
+    expect(ann?.viewLagMs).toBe(100);
+    expect(ann?.x).toBeGreaterThan(x);
+    const held = (room as unknown as { tickInputs: Map<number, unknown> }).tickInputs;
+    expect([...held.keys()]).toEqual([]);
+  });
+
   it('sends State at the snapshot rate only', () => {
     const { room } = makeRoom({ tickHz: 30, snapshotHz: 10 });
     const a = createFakeClient();
