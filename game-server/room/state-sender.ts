@@ -153,7 +153,7 @@ export class StateSender {
   });
   /**
    * States the ring let go of, which no client can use any more: the next snapshots are written over
-   * them (buildWireState's `recycled`), so a tick allocates no tuples. Without this, states that a
+   * them (buildWireState's `recycled`), so a tick allocates no entity tuples. Without this, states that a
    * lagging or not yet acknowledging client kept alive for a while teach V8 to allocate every later
    * state in the old generation (allocation-site pretenuring), and each one then dies there: a major
    * GC every few seconds instead of states dying young.

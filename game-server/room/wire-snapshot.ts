@@ -120,7 +120,7 @@ type OwnedWireState = { -readonly [K in keyof WireState]: WireState[K] };
 /**
  * The state of `world` now; `prev` is the previous State's (for motion), if any. Every tuple is the
  * state's own (none is shared with another state), so a state nobody uses any more can be passed as
- * `recycled`: it is written over and returned, and this tick allocates no tuple.
+ * `recycled`: it is written over and returned, and this tick allocates no entity tuple.
  */
 export function buildWireState(
   world: World,
