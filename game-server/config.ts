@@ -19,6 +19,8 @@ export const MAX_TICK_PHASES = 32;
 
 /** Input batching slice by default (ms): what a ping may wait on top of the network. */
 export const DEFAULT_IO_BATCH_MS = 2;
+/** Longest input batching slice (ms). */
+export const MAX_IO_BATCH_MS = 10;
 
 /** Log levels accepted by --log-level (pino's, plus silent). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -132,7 +134,7 @@ function buildProgram(): Command {
     )
     .option(
       '--io-batch-ms <ms>',
-      `longest sleep between ticks to read frames in batches, 0..10, 0 = off (env IO_BATCH_MS, default ${DEFAULT_IO_BATCH_MS})`,
+      `longest sleep between ticks to read frames in batches, 0..${MAX_IO_BATCH_MS}, 0 = off (env IO_BATCH_MS, default ${DEFAULT_IO_BATCH_MS})`,
     )
     .option('--max-rooms <n>', 'most rooms at once (env MAX_ROOMS, default 500)')
     .option('--max-players <n>', 'default players per room (env MAX_PLAYERS, default 16)')
@@ -230,7 +232,14 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
     1,
     MAX_TICK_PHASES,
   );
-  const ioBatchMs = num('ioBatchMs', 'IO_BATCH_MS', '--io-batch-ms/IO_BATCH_MS', DEFAULT_IO_BATCH_MS, 0, 10);
+  const ioBatchMs = num(
+    'ioBatchMs',
+    'IO_BATCH_MS',
+    '--io-batch-ms/IO_BATCH_MS',
+    DEFAULT_IO_BATCH_MS,
+    0,
+    MAX_IO_BATCH_MS,
+  );
   const maxRooms = num('maxRooms', 'MAX_ROOMS', '--max-rooms/MAX_ROOMS', 500, 1, 100_000);
   const maxPlayers = num(
     'maxPlayers',

@@ -1,5 +1,6 @@
-/** A Room on fake timers for room tests. */
+/** A Room, or a RoomRegistry, on fake timers for room tests. */
 import { Room } from '../../game-server/room/room.js';
+import { type RegistryOptions, RoomRegistry } from '../../game-server/room/room-registry.js';
 import type { RoomOptions } from '../../game-server/room/room-types.js';
 import { createFakeTimers, type FakeTimers } from './fake-timers.js';
 
@@ -32,4 +33,22 @@ export function makeTestRoom(overrides: Partial<RoomOptions> = {}, startMs = 500
     ...overrides,
   });
   return { room, timers, expired };
+}
+
+/** A registry of up to 10 rooms at 30 Hz on fake timers, rooms kept 1 s once empty; `overrides` replace any option. */
+export function makeTestRegistry(overrides: Partial<RegistryOptions> = {}): {
+  registry: RoomRegistry;
+  timers: FakeTimers;
+} {
+  const timers = createFakeTimers();
+  const registry = new RoomRegistry({
+    maxRooms: 10,
+    tickHz: 30,
+    snapshotHz: 30,
+    emptyTtlMs: 1000,
+    now: timers.now,
+    timers,
+    ...overrides,
+  });
+  return { registry, timers };
 }

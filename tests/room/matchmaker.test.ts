@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Matchmaker } from '../../game-server/room/matchmaker.js';
 import { randomRoomCode } from '../../game-server/room/room-code.js';
-import { RoomRegistry } from '../../game-server/room/room-registry.js';
 import { isRoomCode, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../../protocol/index.js';
 import { createFakeClient } from '../helpers/fake-client.js';
-import { createFakeTimers } from '../helpers/fake-timers.js';
+import { makeTestRegistry } from '../helpers/room.js';
 
 function setup(maxRooms = 10, newCode?: () => string) {
-  const timers = createFakeTimers();
-  const registry = new RoomRegistry({
-    maxRooms,
-    tickHz: 30,
-    snapshotHz: 30,
-    emptyTtlMs: 1000,
-    now: timers.now,
-    timers,
-    ...(newCode ? { newCode } : {}),
-  });
+  const { registry, timers } = makeTestRegistry({ maxRooms, ...(newCode ? { newCode } : {}) });
   return { registry, matchmaker: new Matchmaker(registry, 2), timers };
 }
 

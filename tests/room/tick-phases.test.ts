@@ -4,20 +4,10 @@ import { createMetrics } from '../../game-server/metrics.js';
 import { createTickPass } from '../../game-server/net/server-tick.js';
 import { createLoop } from '../../game-server/room/loop.js';
 import type { Room } from '../../game-server/room/room.js';
-import { RoomRegistry } from '../../game-server/room/room-registry.js';
-import { createFakeTimers } from '../helpers/fake-timers.js';
+import { makeTestRegistry } from '../helpers/room.js';
 
 function registryWith(tickPhases: number, rooms: number) {
-  const timers = createFakeTimers();
-  const registry = new RoomRegistry({
-    maxRooms: 100,
-    tickHz: 30,
-    snapshotHz: 30,
-    emptyTtlMs: 60_000,
-    tickPhases,
-    now: timers.now,
-    timers,
-  });
+  const { registry } = makeTestRegistry({ maxRooms: 100, emptyTtlMs: 60_000, tickPhases });
   const ticked: Room[] = [];
   const add = (): Room => {
     const room = registry.create({ name: 'r', maxPlayers: 4, isPrivate: false });
@@ -82,9 +72,7 @@ describe('tick phases', () => {
   it('refuses a phase it does not have and a phase count below 1', () => {
     const { registry } = registryWith(2, 1);
     expect(() => registry.tickPhase(2, () => {})).toThrow(/no tick phase 2/);
-    expect(
-      () => new RoomRegistry({ maxRooms: 1, tickHz: 30, snapshotHz: 30, emptyTtlMs: 1, tickPhases: 0 }),
-    ).toThrow(/tickPhases/);
+    expect(() => makeTestRegistry({ tickPhases: 0 })).toThrow(/tickPhases/);
   });
 
   it('the server loop ticks every room once per tick period, one phase per pass, a pass every period / phases', () => {
