@@ -1,4 +1,7 @@
-/** The session's outgoing traffic on timers: inputs at the tick rate (players only) and pings at a fixed period. */
+/**
+ * The session's outgoing traffic on timers: inputs at the tick rate (a spectator's carry only its
+ * acknowledgement) and pings at a fixed period.
+ */
 import { type ClientMessage, ClientMsg } from '../../protocol/index.js';
 import { type HeldInput, InputSender, type SentInput } from './input-sender.js';
 
@@ -24,14 +27,25 @@ export class Uplink {
   private sender: InputSender | null = null;
   private inputTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private ackTimer: ReturnType<typeof setInterval> | undefined;
+  /** A spectator's last acknowledgement Input: its seq and the tick it acknowledged. */
+  private ackSeq = 0;
+  private ackedTick = 0;
 
   constructor(private readonly o: UplinkOptions) {}
 
-  /** Starts pinging and, unless spectating, sending input at `tickHz`. */
+  /**
+   * Starts pinging and sending input at `tickHz`: held keys and aim, or for a spectator (`sendsInput`
+   * false) only the acknowledgement of the newest State, so the server sends it deltas (PROTOCOL.md §4.9).
+   */
   start(tickHz: number, sendsInput: boolean): void {
     if (sendsInput) {
       this.sender = new InputSender({ tickHz, read: this.o.read, send: (i) => this.sendInput(i) });
       this.scheduleInput();
+    } else {
+      this.ackSeq = 0;
+      this.ackedTick = 0;
+      this.ackTimer = setInterval(() => this.sendAck(), 1000 / tickHz);
     }
     this.ping();
     this.pingTimer = setInterval(() => this.ping(), this.o.pingIntervalMs);
@@ -41,6 +55,7 @@ export class Uplink {
   stop(): void {
     clearTimeout(this.inputTimer);
     clearInterval(this.pingTimer);
+    clearInterval(this.ackTimer);
   }
 
   /** Sends any input due at client time `now` (also called per frame). */
@@ -57,6 +72,15 @@ export class Uplink {
     const { ackTick, viewTime } = this.o.tag();
     this.o.send([ClientMsg.Input, input.seq, input.keys, input.aim, ackTick, viewTime]);
     this.o.onInput(input);
+  }
+
+  /** A spectator's Input: no keys, no aim, the newest State tick (sent only when it moved on). */
+  private sendAck(): void {
+    const { ackTick } = this.o.tag();
+    if (this.o.ended() || ackTick <= this.ackedTick) return;
+    this.ackedTick = ackTick;
+    this.ackSeq += 1;
+    this.o.send([ClientMsg.Input, this.ackSeq, 0, 0, ackTick, 0]);
   }
 
   private scheduleInput(): void {

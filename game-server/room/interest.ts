@@ -71,6 +71,17 @@ export class InterestView {
   }
 }
 
+/**
+ * The view of a spectator in an interest room: every entity (it follows anyone), with its own ring of
+ * the states it was sent, as an interest room keeps no shared ring. Sending it the room's full state
+ * itself is safe: an interest room's states are never written over.
+ */
+export class WatchAllView extends InterestView {
+  override filter(full: WireState): WireState {
+    return full;
+  }
+}
+
 function stateOf(full: WireState, players: WirePlayer[], projectiles: WireProjectile[]): WireState {
   return { tick: full.tick, serverTime: full.serverTime, players, projectiles, round: full.round };
 }

@@ -7,7 +7,7 @@ import type { InputQueue } from './input-queue.js';
 import type { RoomMembers } from './room-members.js';
 import type { RoomStats } from './room-types.js';
 
-/** Handles `msg` from connection `id`; a spectator's Inputs are ignored (it has no player). Unknown ids are ignored. */
+/** Handles `msg` from connection `id`; of a spectator's Inputs only baseTick counts (it has no player). Unknown ids are ignored. */
 export function receiveMessage(
   members: RoomMembers,
   id: number,
@@ -18,8 +18,12 @@ export function receiveMessage(
   const m = members.players.get(id);
   if (!m) {
     const s = members.spectators.get(id);
-    // A spectator has no player: its Inputs are ignored, Ping and Chat work as for players.
-    if (s && msg[0] === ClientMsg.Ping) members.sendTo(s, pongFrame(msg[1], serverTime()));
+    // A spectator has no player: of its Inputs only the acknowledgement counts (baseTick, the newest
+    // State it holds); Ping and Chat work as for players.
+    if (s && msg[0] === ClientMsg.Input) {
+      s.inputs.baseTick = msg[4];
+      s.view.acknowledges = true;
+    } else if (s && msg[0] === ClientMsg.Ping) members.sendTo(s, pongFrame(msg[1], serverTime()));
     else if (s && msg[0] === ClientMsg.Chat) relayChat(s, msg[1], members, stats, serverTime);
     return;
   }

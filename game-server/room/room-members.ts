@@ -15,9 +15,15 @@ export interface Member extends SeatLink {
   readonly chat: TokenBucket;
 }
 
+/** What the State path reads of a connection's Inputs: its newest baseTick claim and the seq of the last input applied. */
+export interface StateAcks {
+  readonly baseTick: number;
+  readonly lastSeq: number;
+}
+
 /** What the State, chat and send paths need of a connection: a player or a spectator. */
 export type Viewer = Pick<Member, 'id' | 'name' | 'client' | 'chat' | 'view'> & {
-  readonly inputs?: InputQueue;
+  readonly inputs: StateAcks;
 };
 
 /** The players and spectators of one room; frames they drop are counted in the room's stats. */
@@ -41,7 +47,7 @@ export class RoomMembers {
       client,
       inputs: new InputQueue(this.stats),
       chat,
-      view: new ClientStateView(id, interest),
+      view: new ClientStateView(id, interest ? 'near' : 'shared'),
     };
     this.players.set(id, member);
     return member;

@@ -139,7 +139,8 @@ export class Room {
     if (!this.members.spectators.hasSpace) return { ok: false, error: 'room_full' };
     this.expiry.disarm();
     const id = this.nextPlayerId++;
-    const s = this.members.spectators.add(id, name, client, createChatLimiter(this.opts.now));
+    const chat = createChatLimiter(this.opts.now);
+    const s = this.members.spectators.add(id, name, client, chat, this.states.interest);
     const frames = [
       this.welcomeFrame(id, '', Role.Spectator),
       this.members.rosterFrame(this.world),

@@ -53,7 +53,7 @@ export function attachSeat(
   const replaced = isAway(link) ? null : link.client;
   link.client = client;
   link.inputs = new InputQueue(counters);
-  link.view = new ClientStateView(link.id, interest);
+  link.view = new ClientStateView(link.id, interest ? 'near' : 'shared');
   const p = world.players.get(link.id);
   if (p) p.keys = 0;
   return replaced;

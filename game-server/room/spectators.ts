@@ -12,11 +12,23 @@ export interface Spectator {
   readonly name: string;
   readonly client: RoomClient;
   readonly chat: TokenBucket;
+  /** What its Inputs carry that counts: the newest State it holds (the rest of an Input is ignored). */
+  readonly inputs: SpectatorAcks;
   /**
-   * No interest filtering (a spectator follows anyone, so it gets every entity), and no baseline: its
-   * Inputs are ignored, so it never acks, gets full frames and holds no state of the room ring.
+   * No interest filtering (a spectator follows anyone, so it gets every entity). Deltas against the
+   * State it acknowledged like a player's; one that sends no Input never acks, gets full frames and
+   * holds no state of the room.
    */
   readonly view: ClientStateView;
+}
+
+/**
+ * A spectator's acknowledgements, read by the State path where a player's input queue is: the baseTick
+ * of its newest Input, and `lastSeq` 0 (no input is ever applied, so its States' `ack` is 0).
+ */
+export class SpectatorAcks {
+  baseTick = 0;
+  readonly lastSeq = 0;
 }
 
 /** The spectators of one room, up to a cap. */
@@ -35,9 +47,11 @@ export class Spectators {
     return this.byId.size < this.cap;
   }
 
-  /** Adds a spectator with `id`. */
-  add(id: number, name: string, client: RoomClient, chat: TokenBucket): Spectator {
-    const s: Spectator = { id, name, client, chat, view: new ClientStateView(id, false) };
+  /** Adds a spectator with `id`; `interest`: the room manages interest (so keeps no shared states). */
+  add(id: number, name: string, client: RoomClient, chat: TokenBucket, interest: boolean): Spectator {
+    const view = new ClientStateView(id, interest ? 'all' : 'shared');
+    view.acknowledges = false; // until its first Input
+    const s: Spectator = { id, name, client, chat, inputs: new SpectatorAcks(), view };
     this.byId.set(id, s);
     return s;
   }

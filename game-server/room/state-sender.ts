@@ -8,7 +8,7 @@ import {
   type WireState,
 } from '../../protocol/index.js';
 import type { World } from '../sim/index.js';
-import { InterestView } from './interest.js';
+import { InterestView, WatchAllView } from './interest.js';
 import { buildWireState } from './wire-snapshot.js';
 
 /** Bits in each of a view's two sent-tick masks: 30, so each is a Smi even on a V8 with 31-bit Smis. */
@@ -37,6 +37,14 @@ const NO_TICK = 0x3fffffff;
 const MAX_SPARE_STATES = 4;
 
 /**
+ * Which states a client is sent: the room's shared ones ('shared', a room without interest
+ * management), only the entities near its player ('near', interest management), or every entity,
+ * kept in its own ring like a 'near' view's ('all': a spectator of an interest room, whose room keeps
+ * no shared states).
+ */
+export type StateScope = 'shared' | 'near' | 'all';
+
+/**
  * What the room keeps per client for State: which recent ticks were really handed to its socket (the
  * only baselines it may be sent deltas against), what it acked, and its interest view. The states
  * themselves are the room's (StateSender's ring), shared by all its clients: keeping a ring per client
@@ -55,9 +63,20 @@ export class ClientStateView {
   /** Bit k-31 set: tick lastSentTick - k was sent (k = 31..60). */
   private sentFar = 0;
   readonly interest: InterestView | undefined;
+  /**
+   * True if this client acknowledges States, so the states it may still claim are held: a player from
+   * the start (its first claim comes a tick after its first frame), a spectator from its first Input
+   * (one that sends none would hold 2 s of states for nothing).
+   */
+  acknowledges = true;
 
-  constructor(playerId: number, interest: boolean) {
-    this.interest = interest ? new InterestView(playerId) : undefined;
+  constructor(playerId: number, scope: StateScope) {
+    this.interest =
+      scope === 'near'
+        ? new InterestView(playerId)
+        : scope === 'all'
+          ? new WatchAllView(playerId)
+          : undefined;
   }
 
   /**
@@ -200,11 +219,12 @@ export class StateSender {
   }
 
   /**
-   * Holds the states `view` may still use in the room ring past the next `begin`: call it each State
-   * tick for every client that may acknowledge (whether its frame is sent or skipped), else its
+   * Holds the states `view` may still use in the room ring past the next `begin` if it acknowledges:
+   * call it each State tick for every client (whether its frame is sent or skipped), else its
    * baseline is dropped and it gets a full frame.
    */
   holdFor(view: ClientStateView): void {
+    if (!view.acknowledges) return;
     const t = view.oldestUsable();
     if (t < this.usable) this.usable = t;
   }

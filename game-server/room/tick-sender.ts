@@ -105,15 +105,14 @@ export class TickSender {
   private sendState(m: Viewer): void {
     const { states, stats } = this.deps;
     const { client, view } = m;
-    // A spectator's Inputs are ignored, so it acknowledges nothing and gets full frames. The queue
-    // holds both the client's baseline claim and the ack (the seq of the input it took last).
+    // The queue (a spectator's acks) holds both the client's baseline claim and the ack (the seq of
+    // the input it took last).
     const inputs = m.inputs;
     const skipped = client.bufferedAmount() > STATE_BACKPRESSURE_BYTES;
-    const frame = skipped ? undefined : states.frameFor(view, inputs?.baseTick ?? 0, inputs?.lastSeq ?? 0);
+    const frame = skipped ? undefined : states.frameFor(view, inputs.baseTick, inputs.lastSeq);
     // Its acknowledged state stays a baseline (for when it drains, if skipped); after frameFor, which
-    // moves the ack forward, so older states are not held one State longer. A spectator never
-    // acknowledges, so it holds no baseline.
-    if (inputs !== undefined) states.holdFor(view);
+    // moves the ack forward, so older states are not held one State longer.
+    states.holdFor(view);
     if (frame === undefined) {
       stats.stateFramesSkipped += 1;
       return;

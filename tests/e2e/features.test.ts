@@ -76,6 +76,13 @@ describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromiu
     expect(await watcher.isVisible('#spectate-bar')).toBe(true);
     const ids = (t: TickfireDebug) => t.entities.map((e) => e.id);
     expect(ids(w)).toContain(joined.playerId);
+    // The spectator acknowledges its States like a player, so it is sent deltas, not full frames.
+    await watcher.waitForTimeout(300);
+    const stats = server.registry.get(code)!.states.stats;
+    const [full, deltas] = [stats.fullFrames, stats.deltaFrames];
+    await watcher.waitForTimeout(1000);
+    expect(stats.fullFrames).toBe(full);
+    expect(stats.deltaFrames - deltas).toBeGreaterThan(40);
     await watcher.keyboard.press('KeyE');
     await docScreenshot(watcher, 'spectator');
     expect(errors).toEqual([]);

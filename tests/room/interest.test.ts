@@ -160,4 +160,42 @@ describe('interest management', () => {
     expect((decoders[1] as Decoder).baseAges.filter((a) => a === 5)).toHaveLength(8);
     expect((decoders[3] as Decoder).states.get(200)?.players.map((p) => p[0])).toEqual([4]);
   });
+
+  it('a spectator of a large-arena room gets every entity, in deltas against its own acknowledged states', () => {
+    const { room } = makeTestRoom(
+      { code: 'BIGGER', name: 'Big', maxPlayers: 100, seed: 4, arenaId: ArenaId.Large },
+      0,
+    );
+    const players = [createFakeClient(), createFakeClient()];
+    for (const [i, c] of players.entries()) room.join(`p${i}`, c);
+    const eye = createFakeClient();
+    expect(room.watch('sam', eye).ok).toBe(true);
+    // Far apart: each player sees only itself, the spectator both.
+    for (const [id, x] of [
+      [1, 500],
+      [2, 5500],
+    ] as const) {
+      const p = room.world.players.get(id)!;
+      p.x = x;
+      p.y = x;
+    }
+    const watcher = new Decoder(eye);
+    const decoders = players.map((c) => new Decoder(c));
+    for (let t = 1; t <= 60; t++) {
+      for (const [i, d] of decoders.entries())
+        room.receive(i + 1, [ClientMsg.Input, t, t % 20 < 10 ? Key.Right : Key.Left, 0, d.latest, 0]);
+      room.receive(3, [ClientMsg.Input, t, Key.Fire, 0, watcher.latest, 0]);
+      room.tick();
+      for (const d of decoders) d.drain();
+      expect(watcher.drain()).toBe(1);
+    }
+    expect((decoders[0] as Decoder).states.get(60)?.players.map((p) => p[0])).toEqual([1]);
+    const last = watcher.states.get(60) as WireState;
+    expect(last.players.map((p) => p[0])).toEqual([1, 2]);
+    // Exactly the world: both players where the server has them.
+    for (const p of last.players) expect(p[1]).toBe(Math.round(room.world.players.get(p[0])!.x * S));
+    expect(watcher.baseAges[0]).toBe(0);
+    expect(watcher.baseAges.slice(1).every((a) => a === 1)).toBe(true);
+    expect(room.world.projectiles).toHaveLength(0); // its Fire was ignored
+  });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Room } from '../../game-server/room/room.js';
-import { type BaselineRing, ClientMsg, Key, POSITION_SCALE, type WireState } from '../../protocol/index.js';
+import {
+  type BaselineRing,
+  ClientMsg,
+  Key,
+  POSITION_SCALE,
+  ServerMsg,
+  type WireState,
+} from '../../protocol/index.js';
 import { createFakeClient, type FakeClient } from '../helpers/fake-client.js';
 import { makeTestRoom } from '../helpers/room.js';
 import { Decoder } from './state-decoder.js';
@@ -16,7 +23,7 @@ function heldTicks(room: Room): number[] {
 }
 
 /** Three players who all ack every State they decode; `skip(t, i)` puts player i under backpressure. */
-function ackingRoom(opts: { spectator?: boolean } = {}) {
+function ackingRoom(opts: { spectator?: boolean; spectatorAcks?: boolean } = {}) {
   const { room } = makeTestRoom({ name: 'Pruning', maxPlayers: 8, seed: 5 });
   const clients: FakeClient[] = [createFakeClient(), createFakeClient(), createFakeClient()];
   for (const [i, c] of clients.entries()) room.join(`p${i}`, c);
@@ -35,6 +42,9 @@ function ackingRoom(opts: { spectator?: boolean } = {}) {
       room.receive(i + 1, [ClientMsg.Input, seq, keys, (t * 97 * (i + 1)) % 3000, d.latest, 0]);
       (clients[i] as FakeClient).buffered = skipped(i) ? 1 << 20 : 0;
     }
+    // A spectator's Input carries only its acknowledgement (keys and aim are ignored).
+    if (opts.spectatorAcks)
+      room.receive(4, [ClientMsg.Input, seq, Key.Fire | Key.Right, 0, watcher.latest, 0]);
     room.tick();
     for (const d of decoders) d.drain();
     watcher.drain();
@@ -77,7 +87,28 @@ describe('the room ring of states (pruning)', () => {
     expect(room.states.stats.fullFrames).toBe(3);
   });
 
-  it('a spectator holds no state: the ring stays pruned, and the spectator gets full frames', () => {
+  it('a spectator that acknowledges gets deltas against its ack, decodes what the players decode, and moves nobody', () => {
+    const { room, decoders, watcher, step } = ackingRoom({ spectator: true, spectatorAcks: true });
+    const spawned = [...room.world.players.values()].map((p) => p.id);
+    for (let t = 1; t <= 100; t++) step(t, () => false);
+    // Only its first State is full; it acks a State with the next tick's Input, so each delta is one tick old.
+    expect(watcher.baseAges[0]).toBe(0);
+    expect(watcher.baseAges.slice(1).every((a) => a === 1)).toBe(true);
+    expect(room.states.stats.fullFrames).toBe(3 + 1);
+    for (const [tick, s] of (decoders[0] as Decoder).states) expect(watcher.states.get(tick)).toEqual(s);
+    // Its Inputs moved no player and joined none, and its States' ack stays 0.
+    expect([...room.world.players.values()].map((p) => p.id)).toEqual(spawned);
+    expect(watcher.client.of(ServerMsg.State).every((m) => m[3] === 0)).toBe(true);
+    // Under backpressure its baseline is held like a player's: it drains with a delta, not a full frame.
+    watcher.client.buffered = 1 << 20;
+    for (let t = 101; t <= 110; t++) step(t, () => false);
+    watcher.client.buffered = 0;
+    step(111, () => false);
+    expect(watcher.baseAges.at(-1)).toBe(11);
+    expect(room.states.stats.fullFrames).toBe(3 + 1);
+  });
+
+  it('a spectator that sends no Input holds no state: the ring stays pruned, and the spectator gets full frames', () => {
     const { room, watcher, step } = ackingRoom({ spectator: true });
     for (let t = 1; t <= 100; t++) step(t, () => false);
     expect(heldTicks(room)).toEqual([98, 99]);

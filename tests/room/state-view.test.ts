@@ -17,7 +17,7 @@ function ringOf(from: number, to: number): BaselineRing<WireState> {
 describe('ClientStateView: per-client sent ticks over the room ring', () => {
   it('accepts a claim of a tick sent to it, and ignores claims of ticks never sent', () => {
     const ring = ringOf(1, 20);
-    const v = new ClientStateView(1, false);
+    const v = new ClientStateView(1, 'shared');
     for (const t of [10, 12, 13]) v.markSent(t);
     expect(v.baseline(14, 11, ring)).toBe(EMPTY_STATE); // 11 held by the room, never sent to this client
     expect(v.baseline(14, 15, ring)).toBe(EMPTY_STATE); // not sent yet
@@ -27,7 +27,7 @@ describe('ClientStateView: per-client sent ticks over the room ring', () => {
 
   it('only moves acks forward', () => {
     const ring = ringOf(1, 20);
-    const v = new ClientStateView(1, false);
+    const v = new ClientStateView(1, 'shared');
     for (let t = 1; t <= 10; t++) v.markSent(t);
     expect(v.baseline(11, 9, ring).tick).toBe(9);
     expect(v.baseline(12, 5, ring).tick).toBe(9); // a stale claim does not move the ack back
@@ -36,13 +36,13 @@ describe('ClientStateView: per-client sent ticks over the room ring', () => {
 
   it('never uses a baseline that is not older than the frame', () => {
     const ring = ringOf(1, 20);
-    const v = new ClientStateView(1, false);
+    const v = new ClientStateView(1, 'shared');
     v.markSent(10);
     expect(v.baseline(10, 10, ring)).toBe(EMPTY_STATE);
   });
 
   it('records sent ticks through gaps in both masks, up to the window edge', () => {
-    const v = new ClientStateView(1, false);
+    const v = new ClientStateView(1, 'shared');
     const sent = [1, 2, 5, 29, 30, 31, 32, 33, 40, 61, 62, 70, 90, 91];
     for (const t of sent) v.markSent(t);
     const last = 91;
@@ -60,7 +60,7 @@ describe('ClientStateView: per-client sent ticks over the room ring', () => {
   it('agrees with a plain set of sent ticks over random gaps', () => {
     const random = createRandom(7);
     const rnd = (n: number): number => Math.floor(random() * n);
-    const v = new ClientStateView(1, false);
+    const v = new ClientStateView(1, 'shared');
     const sent = new Set<number>();
     let t = 0;
     for (let i = 0; i < 500; i++) {
@@ -74,7 +74,7 @@ describe('ClientStateView: per-client sent ticks over the room ring', () => {
   });
 
   it('gives a full frame at the window edge: a claim too old to be recorded, or an ack the room ring dropped', () => {
-    const v = new ClientStateView(1, false);
+    const v = new ClientStateView(1, 'shared');
     for (let t = 1; t <= 100; t++) v.markSent(t);
     const ring = ringOf(37, 100); // 64 ticks before 101
     // Tick 100 - SENT_WINDOW_TICKS is in the room ring but outside the sent window.
@@ -88,7 +88,7 @@ describe('ClientStateView: per-client sent ticks over the room ring', () => {
 
   it('takes an interest view its baselines from its own filtered states, not the room ring', () => {
     const room = ringOf(1, 20);
-    const v = new ClientStateView(1, true);
+    const v = new ClientStateView(1, 'near');
     const mine = stateAt(5);
     v.interest?.sent.put(mine);
     v.markSent(5);

@@ -39,4 +39,33 @@ describe('spectators on a real server', () => {
     const roster = await b.nextMessage(ServerMsg.Roster);
     expect(roster[1].map((e) => e[0]).sort()).toEqual([1, 2]);
   });
+
+  it('a spectator that acknowledges its States is sent deltas, a fraction of the full frames', async () => {
+    const server = await h.start();
+    const created = await fetch(h.url(server, '/api/rooms'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Watched', bots: 0 }),
+    });
+    const room = { kind: 'code', code: ((await created.json()) as { code: string }).code } as const;
+    const players = [];
+    for (const name of ['ann', 'bob', 'cid']) players.push(await h.connect(server, { name, room }));
+    const eye = await h.connect(server, joinQuery('sam', room, { spectate: true }));
+    const first = await eye.nextState((x) => x.state.players.length === 3, 5_000);
+    expect(first.baseTick).toBe(0);
+    // Players move (and ack) while the spectator acks the newest State it decoded, as the client does.
+    const deltas: number[] = [];
+    for (let seq = 1; seq <= 60; seq++) {
+      for (const p of players)
+        p.send([ClientMsg.Input, seq, seq % 40 < 20 ? Key.Right : Key.Down, 0, p.latestTick, 0]);
+      eye.send([ClientMsg.Input, seq, 0, 0, eye.latestTick, 0]);
+      const next = await eye.nextState();
+      expect(next.ack).toBe(0);
+      if (next.baseTick > 0) deltas.push(next.bytes.byteLength);
+    }
+    // All but the first State or two (before its first acknowledgement arrived) are deltas.
+    expect(deltas.length).toBeGreaterThan(55);
+    const sorted = [...deltas].sort((a, b) => a - b);
+    expect(sorted[deltas.length >> 1] as number).toBeLessThan(first.bytes.byteLength / 2);
+  });
 });
