@@ -52,9 +52,12 @@ export function parseCreateRoom(
   }
   const parsed = bodySchema(defaultMaxPlayers).safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-    return { ok: false, reason: `${field}: ${issue?.message ?? 'invalid'}` };
+    // Every bad field, so a host fixes the request in one go: "maxPlayers: ...; private: ...".
+    const reasons = parsed.error.issues.map((issue) => {
+      const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+      return `${field}: ${issue.message}`;
+    });
+    return { ok: false, reason: reasons.join('; ') || 'body: invalid' };
   }
   if (parsed.data.arena === 'standard' && parsed.data.maxPlayers > MAX_PLAYERS_PER_ROOM_LIMIT) {
     return { ok: false, reason: `maxPlayers: at most ${MAX_PLAYERS_PER_ROOM_LIMIT} in the standard arena` };

@@ -52,6 +52,14 @@ describe('rooms API', () => {
     expect(json.reason.startsWith(reason)).toBe(true);
   });
 
+  it('names every bad field of a request, not only the first', async () => {
+    const server = await h.start();
+    const res = await post(h.url(server, '/api/rooms'), '{"name":"a","maxPlayers":1,"private":"yes"}');
+    expect(res.status).toBe(400);
+    const { reason } = (await res.json()) as { reason: string };
+    expect(reason).toMatch(/^maxPlayers: [^;]*2[^;]*; private: [^;]*boolean/);
+  });
+
   it('refuses oversized bodies with 413 and the room limit with 503', async () => {
     const server = await h.start({ maxRooms: 1 });
     const big = await post(
