@@ -29,17 +29,41 @@ export interface CreateRoomRequest {
   readonly match: MatchRequest;
 }
 
+const PLAYERS_RANGE = `must be an integer from 2 to ${MAX_PLAYERS_LARGE_ROOM}`;
+
+/** A room name: cleaned (PROTOCOL.md §7), then required and at most MAX_ROOM_NAME_LENGTH long. */
+const roomName = z.string({ message: 'a room name (a string) is required' }).transform((raw, ctx) => {
+  const name = cleanText(raw, MAX_ROOM_NAME_LENGTH);
+  if (name.ok) return name.text;
+  const message =
+    name.reason === 'empty' ? 'a room name is required' : `at most ${MAX_ROOM_NAME_LENGTH} characters`;
+  ctx.issues.push({ code: 'custom', message, input: raw });
+  return z.NEVER;
+});
+
 function bodySchema(defaultMaxPlayers: number) {
-  return z.object({
-    name: z.string(),
-    maxPlayers: z.number().int().min(2).max(MAX_PLAYERS_LARGE_ROOM).default(defaultMaxPlayers),
-    private: z.boolean().default(false),
-    arena: z.enum(['standard', 'large']).default('standard'),
-    ...matchFields,
-  });
+  return z
+    .object({
+      name: roomName,
+      maxPlayers: z
+        .number({ message: PLAYERS_RANGE })
+        .int({ message: PLAYERS_RANGE })
+        .min(2, { message: PLAYERS_RANGE })
+        .max(MAX_PLAYERS_LARGE_ROOM, { message: PLAYERS_RANGE })
+        .default(defaultMaxPlayers),
+      private: z.boolean({ message: 'must be true or false' }).default(false),
+      arena: z.enum(['standard', 'large'], { message: "must be 'standard' or 'large'" }).default('standard'),
+      ...matchFields,
+    })
+    .refine((b) => b.arena === 'large' || b.maxPlayers <= MAX_PLAYERS_PER_ROOM_LIMIT, {
+      path: ['maxPlayers'],
+      message: `at most ${MAX_PLAYERS_PER_ROOM_LIMIT} in the standard arena`,
+      // Also when other fields are bad (so every reason is given at once), unless these two are.
+      when: ({ issues }) => issues.every((i) => i.path?.[0] !== 'maxPlayers' && i.path?.[0] !== 'arena'),
+    });
 }
 
-/** Parses and validates a JSON body: the request, or a specific reason. */
+/** Parses and validates a JSON body: the request, or a specific reason naming every bad field. */
 export function parseCreateRoom(
   body: string,
   defaultMaxPlayers: number,
@@ -59,19 +83,10 @@ export function parseCreateRoom(
     });
     return { ok: false, reason: reasons.join('; ') || 'body: invalid' };
   }
-  if (parsed.data.arena === 'standard' && parsed.data.maxPlayers > MAX_PLAYERS_PER_ROOM_LIMIT) {
-    return { ok: false, reason: `maxPlayers: at most ${MAX_PLAYERS_PER_ROOM_LIMIT} in the standard arena` };
-  }
-  const name = cleanText(parsed.data.name, MAX_ROOM_NAME_LENGTH);
-  if (!name.ok) {
-    const why =
-      name.reason === 'empty' ? 'a room name is required' : `at most ${MAX_ROOM_NAME_LENGTH} characters`;
-    return { ok: false, reason: `name: ${why}` };
-  }
   return {
     ok: true,
     req: {
-      name: name.text,
+      name: parsed.data.name,
       maxPlayers: parsed.data.maxPlayers,
       isPrivate: parsed.data.private,
       arenaId: parsed.data.arena === 'large' ? ArenaId.Large : ArenaId.Standard,

@@ -54,10 +54,22 @@ describe('rooms API', () => {
 
   it('names every bad field of a request, not only the first', async () => {
     const server = await h.start();
-    const res = await post(h.url(server, '/api/rooms'), '{"name":"a","maxPlayers":1,"private":"yes"}');
-    expect(res.status).toBe(400);
-    const { reason } = (await res.json()) as { reason: string };
-    expect(reason).toMatch(/^maxPlayers: [^;]*2[^;]*; private: [^;]*boolean/);
+    const reasonOf = async (body: string) => {
+      const res = await post(h.url(server, '/api/rooms'), body);
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { reason: string }).reason;
+    };
+    expect(await reasonOf('{"name":"a","maxPlayers":1,"private":"yes"}')).toBe(
+      'maxPlayers: must be an integer from 2 to 100; private: must be true or false',
+    );
+    // The checks past the field types too: a blank name, and too many players for the standard arena.
+    expect(await reasonOf('{"name":" ","maxPlayers":99,"mode":"ctf"}')).toBe(
+      "name: a room name is required; mode: must be 'ffa' or 'tdm'; maxPlayers: at most 64 in the standard arena",
+    );
+    // 99 players is fine in the large arena.
+    expect(await reasonOf('{"name":"","maxPlayers":99,"arena":"large"}')).toBe(
+      'name: a room name is required',
+    );
   });
 
   it('refuses oversized bodies with 413 and the room limit with 503', async () => {
