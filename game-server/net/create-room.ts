@@ -81,7 +81,7 @@ export function parseCreateRoom(
       const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
       return `${field}: ${issue.message}`;
     });
-    return { ok: false, reason: reasons.join('; ') || 'body: invalid' };
+    return { ok: false, reason: reasons.join('; ') };
   }
   return {
     ok: true,

@@ -20,10 +20,8 @@ export function receiveMessage(
     const s = members.spectators.get(id);
     // A spectator has no player: of its Inputs only the acknowledgement counts (baseTick, the newest
     // State it holds); Ping and Chat work as for players.
-    if (s && msg[0] === ClientMsg.Input) {
-      s.inputs.baseTick = msg[4];
-      s.view.acknowledges = true;
-    } else if (s && msg[0] === ClientMsg.Ping) members.sendTo(s, pongFrame(msg[1], serverTime()));
+    if (s && msg[0] === ClientMsg.Input) s.inputs.baseTick = msg[4];
+    else if (s && msg[0] === ClientMsg.Ping) members.sendTo(s, pongFrame(msg[1], serverTime()));
     else if (s && msg[0] === ClientMsg.Chat) relayChat(s, msg[1], members, stats, serverTime);
     return;
   }

@@ -16,8 +16,7 @@ export interface Spectator {
   readonly inputs: SpectatorAcks;
   /**
    * No interest filtering (a spectator follows anyone, so it gets every entity). Deltas against the
-   * State it acknowledged like a player's; one that sends no Input never acks, gets full frames and
-   * holds no state of the room.
+   * State it acknowledged, like a player's; one that sends no Input never acks and gets full frames.
    */
   readonly view: ClientStateView;
 }
@@ -50,7 +49,6 @@ export class Spectators {
   /** Adds a spectator with `id`; `interest`: the room manages interest (so keeps no shared states). */
   add(id: number, name: string, client: RoomClient, chat: TokenBucket, interest: boolean): Spectator {
     const view = new ClientStateView(id, interest ? 'all' : 'shared');
-    view.acknowledges = false; // until its first Input
     const s: Spectator = { id, name, client, chat, inputs: new SpectatorAcks(), view };
     this.byId.set(id, s);
     return s;

@@ -63,12 +63,6 @@ export class ClientStateView {
   /** Bit k-31 set: tick lastSentTick - k was sent (k = 31..60). */
   private sentFar = 0;
   readonly interest: InterestView | undefined;
-  /**
-   * True if this client acknowledges States, so the states it may still claim are held: a player from
-   * the start (its first claim comes a tick after its first frame), a spectator from its first Input
-   * (one that sends none would hold 2 s of states for nothing).
-   */
-  acknowledges = true;
 
   constructor(playerId: number, scope: StateScope) {
     this.interest =
@@ -219,12 +213,11 @@ export class StateSender {
   }
 
   /**
-   * Holds the states `view` may still use in the room ring past the next `begin` if it acknowledges:
-   * call it each State tick for every client (whether its frame is sent or skipped), else its
-   * baseline is dropped and it gets a full frame.
+   * Holds the states `view` may still use in the room ring past the next `begin`: call it each State
+   * tick for every client (whether its frame is sent or skipped), else its baseline is dropped and it
+   * gets a full frame.
    */
   holdFor(view: ClientStateView): void {
-    if (!view.acknowledges) return;
     const t = view.oldestUsable();
     if (t < this.usable) this.usable = t;
   }
