@@ -1,9 +1,14 @@
 /** A short, bounded history of player positions so shots can be resolved against the past (lag compensation). */
 
-/** Longest rewind a shot gets, in ms: older views are resolved this far back only. */
-export const MAX_REWIND_MS = 250;
+/**
+ * Longest rewind a shot gets, in ms: older views are resolved this far back only. A shooter's view
+ * lags by its one-way delay, its interpolation delay (which grows with jitter) and up to two ticks of
+ * input and tick alignment: about 230 ms at 150 ms RTT on a steady link, and more on a jittery one.
+ * 250 clamped such players (their shots were resolved later than they saw them); 400 covers them.
+ */
+export const MAX_REWIND_MS = 400;
 /** How much history is kept behind the newest frame, in ms (the rewind cap plus a tick of margin). */
-export const HISTORY_MS = 300;
+export const HISTORY_MS = MAX_REWIND_MS + 50;
 
 /** Where one player was at the end of a tick. */
 export interface PastPlayer {

@@ -4,6 +4,7 @@ import { Session } from '../../game-client/net/session.js';
 import { withNetConditions } from '../../game-client/net/sim-socket.js';
 import type { RunningServer } from '../../game-server/net/server.js';
 import type { Room } from '../../game-server/room/room.js';
+import { MAX_REWIND_MS } from '../../game-server/sim/history.js';
 import type { SimPlayer } from '../../game-server/sim/index.js';
 import { ClientMsg, joinQuery, Key, PLAYER_MAX_HP, ServerMsg, WS_PATH } from '../../protocol/index.js';
 import { openArea } from '../helpers/open-area.js';
@@ -114,8 +115,10 @@ describe('lag compensation through the real server and client at 150 ms RTT', ()
     const crossing = await judge(shooter, targetId, room, target);
     const stats = shooter.session.netStats();
     console.info(
-      `[netcode] lag compensation, crossing target: screen hit ${crossing.screenHit}, server hit ${crossing.serverHit}, target ${crossing.presentDy.toFixed(1)} px off the line on the server when fired (RTT ${stats.rttMs.toFixed(0)} ms, interp ${stats.interpDelayMs.toFixed(0)} ms)`,
+      `[netcode] lag compensation, crossing target: screen hit ${crossing.screenHit}, server hit ${crossing.serverHit}, target ${crossing.presentDy.toFixed(1)} px off the line on the server when fired (RTT ${stats.rttMs.toFixed(0)} ms, interp ${stats.interpDelayMs.toFixed(0)} ms, rewound ${me.viewLagMs} ms)`,
     );
+    // The shooter's whole view lag is rewound: a capped rewind would resolve its shots later than it saw.
+    expect(me.viewLagMs).toBeLessThan(MAX_REWIND_MS);
     expect(crossing.screenHit).toBe(true);
     expect(crossing.serverHit).toBe(true);
     expect(Math.abs(crossing.presentDy)).toBeGreaterThan(REACH_PX);
@@ -132,8 +135,9 @@ describe('lag compensation through the real server and client at 150 ms RTT', ()
     shooter.trigger = true;
     const gone = await judge(shooter, targetId, room, target);
     console.info(
-      `[netcode] lag compensation, target gone on screen: screen hit ${gone.screenHit}, server hit ${gone.serverHit}, target ${gone.presentDy.toFixed(1)} px off the line on the server when fired`,
+      `[netcode] lag compensation, target gone on screen: screen hit ${gone.screenHit}, server hit ${gone.serverHit}, target ${gone.presentDy.toFixed(1)} px off the line on the server when fired (rewound ${me.viewLagMs} ms)`,
     );
+    expect(me.viewLagMs).toBeLessThan(MAX_REWIND_MS);
     expect(gone.screenHit).toBe(false);
     expect(gone.serverHit).toBe(false);
     expect(Math.abs(gone.presentDy)).toBeLessThan(1);

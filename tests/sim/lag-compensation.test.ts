@@ -61,18 +61,20 @@ function duel(fireTick: number, viewLagMs: number | null, targetY = 900) {
 
 describe('lag compensation', () => {
   it('keeps a bounded history and interpolates it like a client does', () => {
-    const h = recordHistory([], 1, 0, [{ id: 1, x: 0, y: 0, alive: true }]);
-    for (let t = 1; t <= 30; t++) recordHistory(h, t + 1, t * 20, [{ id: 1, x: t * 10, y: 0, alive: true }]);
-    expect(h[h.length - 1]!.timeMs - h[0]!.timeMs).toBeLessThanOrEqual(300);
+    const keepMs = 300;
+    const h = recordHistory([], 1, 0, [{ id: 1, x: 0, y: 0, alive: true }], keepMs);
+    for (let t = 1; t <= 30; t++)
+      recordHistory(h, t + 1, t * 20, [{ id: 1, x: t * 10, y: 0, alive: true }], keepMs);
+    expect(h[h.length - 1]!.timeMs - h[0]!.timeMs).toBeLessThanOrEqual(keepMs);
     expect(h.map((f) => f.tick)).toEqual(Array.from({ length: 16 }, (_, i) => i + 16));
     // Frames that fell out of the window are refilled: the same objects, new contents.
     const oldest = h[0]!;
-    recordHistory(h, 32, 620, [{ id: 2, x: 1, y: 2, alive: false }]);
+    recordHistory(h, 32, 620, [{ id: 2, x: 1, y: 2, alive: false }], keepMs);
     expect(h[h.length - 1]).toBe(oldest);
     expect(oldest).toEqual({ tick: 32, timeMs: 620, players: [{ id: 2, x: 1, y: 2, alive: false }] });
     expect(playersAt(h, 590)?.[0]?.x).toBeCloseTo(295, 9);
     // A jump in time drops several frames at once; the rest keep their order, the newest last.
-    recordHistory(h, 40, 900, [{ id: 1, x: 5, y: 5, alive: true }]);
+    recordHistory(h, 40, 900, [{ id: 1, x: 5, y: 5, alive: true }], keepMs);
     expect(h.map((f) => f.tick)).toEqual([31, 32, 40]);
     expect(h[2]?.players).toEqual([{ id: 1, x: 5, y: 5, alive: true }]);
     expect(rewindFor(1000, 0)).toBe(0);
@@ -100,7 +102,7 @@ describe('lag compensation', () => {
   it('caps the rewind: a view older than MAX_REWIND_MS is resolved at the cap', () => {
     const capped = duel(3, 5000);
     const atCap = duel(3, MAX_REWIND_MS);
-    // The history holds only ~300 ms, so the hits alone would match without the cap too.
+    // The history holds only HISTORY_MS, so the hits alone would match without the cap too.
     expect(capped.shooter.viewLagMs).toBe(MAX_REWIND_MS);
     expect(capped.hits).toEqual(atCap.hits);
   });
