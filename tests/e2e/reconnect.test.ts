@@ -46,5 +46,5 @@ describe.skipIf(CHROMIUM.skipReason !== null)('reconnecting after a dropped conn
     expect(server.registry.get(before.roomCode!)?.isDetached(before.playerId!)).toBe(false);
     // The page's own socket error on the cut is expected; nothing else may fail.
     expect(errors.filter((e) => !/WebSocket|ERR_CONNECTION|Failed to load/.test(e))).toEqual([]);
-  });
+  }, 60_000);
 });
