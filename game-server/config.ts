@@ -8,6 +8,7 @@ import {
 } from '../protocol/index.js';
 import { type HostingConfig, parseHosting, secondsIn } from './cluster-config.js';
 import { findPackageRoot } from './package-root.js';
+import { parseTls, type TlsFiles } from './tls-config.js';
 
 /**
  * Tick phases by default: one pass over all rooms per tick. More phases shorten each pass and the
@@ -75,6 +76,8 @@ export interface Config extends HostingConfig {
   readonly slowConsumerBytes: number;
   /** ... and is closed with 4008 once it stayed slow this long (ms). @default 5000 */
   readonly slowConsumerMs: number;
+  /** Certificate and key to serve https and wss with; null serves plain http and ws. @default null */
+  readonly tls: TlsFiles | null;
 }
 
 /** Defaults of the security limits (see README "Security model"). */
@@ -141,6 +144,8 @@ function buildProgram(): Command {
     .option('--empty-room-ttl <s>', 'seconds an empty room is kept (env EMPTY_ROOM_TTL_S, default 30)')
     .option('--log-level <level>', `${LOG_LEVELS.join('|')} (env LOG_LEVEL, default info)`)
     .option('--static-dir <dir>', 'built client directory (env STATIC_DIR, default dist/client)')
+    .option('--tls-cert <file>', 'PEM certificate (chain) to serve https and wss with (env TLS_CERT_FILE)')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert, unencrypted (env TLS_KEY_FILE)')
     .option(
       '--allowed-origins <list>',
       'comma list of origins, * for any (env ALLOWED_ORIGINS, default same-origin)',
@@ -268,6 +273,9 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
   const originsRaw = pick('allowedOrigins', 'ALLOWED_ORIGINS');
 
   const hosting = parseHosting(pick, configFail);
+  const tls = parseTls(pick, configFail);
+  if (tls && hosting.publicUrl?.startsWith('http:'))
+    throw new ConfigError('--public-url must be https:// with --tls-cert: this process answers only TLS');
 
   return Object.freeze({
     ...hosting,
@@ -319,6 +327,7 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
       1 << 30,
     ),
     slowConsumerMs: Math.round(slowS * 1000),
+    tls,
   });
 }
 

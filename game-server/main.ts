@@ -31,7 +31,12 @@ async function main(): Promise<void> {
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const cluster = server.directory ? { node: server.directory.nodeId, publicUrl: config.publicUrl } : {};
   log.info(
-    { url: `http://${shownHost}:${server.port}/`, tickRate: config.tickRate, ...cluster },
+    {
+      url: `${config.tls ? 'https' : 'http'}://${shownHost}:${server.port}/`,
+      tickRate: config.tickRate,
+      ...(config.tls ? { certificateValidTo: config.tls.validTo } : {}),
+      ...cluster,
+    },
     'listening',
   );
 

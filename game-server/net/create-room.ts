@@ -12,6 +12,7 @@ import {
 import type { RoomRegistry } from '../room/room-registry.js';
 import { type MatchRequest, matchFields, toMatchOptions } from './create-room-match.js';
 import { replyJson } from './http-reply.js';
+import { type OriginOptions, pageOrigin } from './page-origin.js';
 import { readBody } from './read-body.js';
 import type { RequestGuard } from './request-guard.js';
 
@@ -99,16 +100,20 @@ export function parseCreateRoom(
   };
 }
 
-/** Registers POST /api/rooms: 201 {code, url}, 400/413/503 with {error, reason}. */
+/**
+ * Registers POST /api/rooms: 201 {code, url}, 400/413/503 with {error, reason}; `url` is the room's
+ * share link at the origin the request came to.
+ */
 export function registerCreateRoom(
   app: uWS.TemplatedApp,
   registry: RoomRegistry,
   defaultMaxPlayers: number,
   guard: RequestGuard = () => true,
+  origin: OriginOptions = { tls: false, trustProxy: false },
 ): void {
   app.post('/api/rooms', (res, req) => {
     if (!guard(res, req, true)) return;
-    const host = req.getHeader('host') || 'localhost';
+    const base = pageOrigin(req, origin);
     readBody(res, req.getHeader('content-length'), MAX_CREATE_BODY_BYTES, (r) => {
       res.cork(() => {
         if (!r.ok) {
@@ -126,7 +131,7 @@ export function registerCreateRoom(
           replyJson(res, 503, { error: 'server_full', reason: 'the server has reached its room limit' });
           return;
         }
-        replyJson(res, 201, { code: room.code, url: `http://${host}/#/room/${room.code}` });
+        replyJson(res, 201, { code: room.code, url: `${base}/#/room/${room.code}` });
       });
     });
   });

@@ -47,6 +47,8 @@ export const SHUTDOWN_REASON = 'server_shutdown: the server is restarting, rejoi
 export interface RunningServer {
   /** The port actually bound (useful with port 0). */
   readonly port: number;
+  /** It serves https and wss (--tls-cert), else http and ws. */
+  readonly tls: boolean;
   readonly registry: RoomRegistry;
   readonly matchmaker: Matchmaker;
   readonly loop: Loop;
@@ -147,7 +149,10 @@ export async function startServer(
   directory = node?.directory ?? null;
   if (node) removed.add((room) => node.roomRemoved(room));
 
-  const app = uWS.App();
+  // SSLApp reads the files itself; parseTls checked them, so a bad file never gets this far.
+  const app = config.tls
+    ? uWS.SSLApp({ cert_file_name: config.tls.certFile, key_file_name: config.tls.keyFile })
+    : uWS.App();
   app.ws(
     WS_PATH,
     createWsBehavior({
@@ -172,7 +177,10 @@ export async function startServer(
     const cluster = new ClusterMatchmaker(directory, config.maxPlayers);
     const defaultMaxPlayers = config.maxPlayers;
     registerClusterRoutes(app, { directory, matchmaker: cluster, defaultMaxPlayers, guard, warn });
-  } else registerCreateRoom(app, registry, config.maxPlayers, guard);
+  } else {
+    const origin = { tls: config.tls !== null, trustProxy: config.trustProxy };
+    registerCreateRoom(app, registry, config.maxPlayers, guard, origin);
+  }
   registerMetrics(app, Registry.merge([metrics.registry, counters.registry]));
   if (config.adminToken)
     registerAdminChatRoute(app, { token: config.adminToken, registry, directory, deliver, log });
@@ -225,6 +233,7 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const running: RunningServer = {
     port,
+    tls: config.tls !== null,
     registry,
     matchmaker,
     loop,

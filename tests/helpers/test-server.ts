@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     emptyRoomTtlS: 30,
     logLevel: 'silent',
     staticDir: '/nonexistent-tickfire-static',
+    tls: null,
     ...SECURITY_DEFAULTS,
     ...HOSTING_DEFAULTS,
     ...overrides,
@@ -64,6 +65,6 @@ export function useHarness(): Harness {
       clients.push(client);
       return client;
     },
-    url: (server, path) => `http://127.0.0.1:${server.port}${path}`,
+    url: (server, path) => `${server.tls ? 'https' : 'http'}://127.0.0.1:${server.port}${path}`,
   };
 }

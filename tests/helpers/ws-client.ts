@@ -83,13 +83,21 @@ function queryOf(spec: JoinSpec): string {
   return typeof spec === 'string' ? spec : joinQuery(spec.name, spec.room);
 }
 
-/** Opens a WebSocket to the server on 127.0.0.1:`port` (extra request `headers` optional); rejects if refused. */
+/**
+ * Opens a WebSocket to the server on 127.0.0.1:`port` (extra request `headers` optional; wss trusting
+ * only `tls.ca` when given); rejects if refused.
+ */
 export function connectClient(
   port: number,
   spec: JoinSpec,
   headers: Readonly<Record<string, string>> = {},
+  tls?: { readonly ca: Buffer },
 ): Promise<TestClient> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}?${queryOf(spec)}`, { headers });
+  const scheme = tls ? 'wss' : 'ws';
+  const ws = new WebSocket(`${scheme}://127.0.0.1:${port}${WS_PATH}?${queryOf(spec)}`, {
+    headers,
+    ...(tls ? { ca: tls.ca } : {}),
+  });
   ws.binaryType = 'nodebuffer';
   const queues = new Map<number, Frame[]>();
   const waiters = new Set<Waiter>();

@@ -1,0 +1,73 @@
+/** The real entry point (`node dist/node/game-server/main.js`) with --tls-cert and --tls-key. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { request } from 'node:https';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/redis-server.js';
+import {
+  buildServerIfStale,
+  SERVER_MAIN,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+} from '../helpers/server-process.js';
+import { FIXTURE_CA, FIXTURE_CERT, tlsFixture } from '../helpers/tls-fixture.js';
+
+function httpsStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(url, { ca: FIXTURE_CA }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('the server command with TLS', () => {
+  const started: ServerProcess[] = [];
+  beforeAll(() => buildServerIfStale(), 120_000);
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((p) => stopServerProcess(p)));
+  });
+
+  it('says it listens at https, with the certificate’s expiry, and serves the page over TLS', async () => {
+    const port = await freePort();
+    const p = await startServerProcess(port, [
+      '--tls-cert',
+      FIXTURE_CERT,
+      '--tls-key',
+      tlsFixture('localhost.key'),
+    ]);
+    started.push(p);
+    const listening = JSON.parse(await p.waitForLine(/"msg":"listening"/)) as Record<string, unknown>;
+    expect(listening.url).toBe(`https://127.0.0.1:${port}/`);
+    expect(listening.certificateValidTo).toBe('2120-01-01T00:00:00.000Z');
+    expect(await httpsStatus(`https://127.0.0.1:${port}/healthz`)).toBe(200);
+  });
+
+  it('exits with status 2 and one line naming the flag when the key is not the certificate’s', async () => {
+    const other = tlsFixture('other.key');
+    const child = spawn(
+      process.execPath,
+      [SERVER_MAIN, '--port', '0', '--tls-cert', FIXTURE_CERT, '--tls-key', other],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `tickfire: --tls-key: "${other}" is not the key of --tls-cert "${FIXTURE_CERT}" (see --help)\n`,
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import { request } from 'node:https';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ServerMsg, WS_PATH } from '../../protocol/index.js';
+import { useHarness } from '../helpers/test-server.js';
+import { FIXTURE_CA, fixtureTls } from '../helpers/tls-fixture.js';
+import { connectClient, type TestClient } from '../helpers/ws-client.js';
+
+const TLS = fixtureTls();
+
+/** One https request trusting only the fixture certificate: status and parsed JSON body. */
+function httpsJson(url: string, method = 'GET', body?: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, ca: FIXTURE_CA }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        text += c;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('TLS (--tls-cert, --tls-key)', () => {
+  const harness = useHarness();
+  const clients: TestClient[] = [];
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.ws.terminate();
+  });
+
+  it('serves https and wss with the certificate: health, a room link at https, and a game over wss', async () => {
+    const server = await harness.start({ tls: TLS });
+    expect(server.tls).toBe(true);
+    const health = await httpsJson(harness.url(server, '/healthz'));
+    expect(health).toMatchObject({ status: 200, json: { ok: true, native: true } });
+
+    const created = await httpsJson(harness.url(server, '/api/rooms'), 'POST', '{"name":"Secure"}');
+    expect(created.status).toBe(201);
+    const { code, url } = created.json as { code: string; url: string };
+    expect(url).toBe(`https://127.0.0.1:${server.port}/#/room/${code}`);
+
+    const client = await connectClient(
+      server.port,
+      { name: 'tls', room: { kind: 'code', code } },
+      {},
+      { ca: FIXTURE_CA },
+    );
+    clients.push(client);
+    const welcome = await client.nextMessage(ServerMsg.Welcome);
+    expect(server.registry.get(code)?.world.players.has(welcome[2])).toBe(true);
+    await client.nextMessage(ServerMsg.State);
+  });
+
+  it('a plain ws:// client gets no game from a TLS port, and the server goes on serving', async () => {
+    const server = await harness.start({ tls: TLS });
+    const plain = new WebSocket(`ws://127.0.0.1:${server.port}${WS_PATH}?name=plain`);
+    const outcome = await new Promise<string>((resolve) => {
+      plain.once('open', () => resolve('open'));
+      plain.once('error', (err) => resolve(`error: ${err.message}`));
+    });
+    plain.terminate();
+    expect(outcome).toMatch(/^error/);
+    expect((await httpsJson(harness.url(server, '/healthz'))).status).toBe(200);
+  });
+
+  it('a client that does not trust the certificate is refused by the client, not served', async () => {
+    const server = await harness.start({ tls: TLS });
+    const untrusting = new WebSocket(`wss://127.0.0.1:${server.port}${WS_PATH}?name=x`);
+    const outcome = await new Promise<string>((resolve) => {
+      untrusting.once('open', () => resolve('open'));
+      untrusting.once('error', (err) => resolve((err as NodeJS.ErrnoException).code ?? err.message));
+    });
+    untrusting.terminate();
+    expect(outcome).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+});
+
+describe('room links behind a proxy (plain http)', () => {
+  const harness = useHarness();
+  const create = async (trustProxy: boolean, proto: string) => {
+    const server = await harness.start({ trustProxy });
+    const res = await fetch(harness.url(server, '/api/rooms'), {
+      method: 'POST',
+      headers: { 'x-forwarded-proto': proto, 'x-forwarded-for': '10.0.0.9' },
+      body: '{"name":"Proxied"}',
+    });
+    return ((await res.json()) as { url: string }).url;
+  };
+
+  it('are https when a trusted proxy says the page was https, else http', async () => {
+    expect(await create(true, 'https')).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/#\/room\/\w+$/);
+    expect(await create(true, 'http')).toMatch(/^http:\/\//);
+    // An untrusted header is the client's say-so: ignored.
+    expect(await create(false, 'https')).toMatch(/^http:\/\//);
+  });
+});
