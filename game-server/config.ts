@@ -7,7 +7,7 @@ import {
   MAX_PLAYERS_PER_ROOM_LIMIT,
 } from '../protocol/index.js';
 import { type HostingConfig, parseHosting, secondsIn } from './cluster-config.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot, packageVersion } from './package-root.js';
 import { parseTls, type TlsFiles } from './tls-config.js';
 
 /**
@@ -124,6 +124,7 @@ function seconds(label: string, raw: string): number {
 function buildProgram(): Command {
   return new Command('tickfire-server')
     .description('Tickfire authoritative game server')
+    .version(`tickfire ${packageVersion()}`, '--version', 'print the version and exit')
     .option('--port <n>', 'TCP port, 0 for any free one (env PORT, default 8080)')
     .option('--host <addr>', 'interface to listen on (env HOST, default 0.0.0.0)')
     .option(

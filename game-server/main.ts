@@ -3,6 +3,7 @@ import { errorText } from './cluster/cluster-error.js';
 import { ConfigError, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './net/server.js';
+import { packageVersion } from './package-root.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   log.info(
     {
       url: `${config.tls ? 'https' : 'http'}://${shownHost}:${server.port}/`,
+      version: packageVersion(),
       tickRate: config.tickRate,
       ...(config.tls ? { certificateValidTo: config.tls.validTo } : {}),
       ...cluster,

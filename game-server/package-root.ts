@@ -24,3 +24,10 @@ export function findPackageRoot(fromUrl: string = import.meta.url): string {
     if (dirname(dir) === dir) throw new Error(`no package.json named "${PACKAGE_NAME}" above ${start}`);
   }
 }
+
+/** The "version" of the tickfire package.json (what --version prints and the start-up log shows). */
+export function packageVersion(root: string = findPackageRoot()): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : undefined;
+  return typeof version === 'string' ? version : 'unknown';
+}

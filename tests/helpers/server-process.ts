@@ -133,3 +133,28 @@ export async function fetchJson(url: string, init?: RequestInit): Promise<{ stat
   const res = await fetch(url, init);
   return { status: res.status, body: await res.json() };
 }
+
+/** What one run of the server command printed and exited with (for runs that end by themselves). */
+export interface CommandRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node dist/node/game-server/main.js ...args` to its exit (it must exit: a bad flag, --version). */
+export async function runServerCommand(args: readonly string[]): Promise<CommandRun> {
+  const child = spawn(process.execPath, [SERVER_MAIN, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}

@@ -1,12 +1,10 @@
 /** The real entry point (`node dist/node/game-server/main.js`) with --tls-cert and --tls-key. */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { request } from 'node:https';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/redis-server.js';
 import {
   buildServerIfStale,
-  SERVER_MAIN,
+  runServerCommand,
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
@@ -48,22 +46,14 @@ describe('the server command with TLS', () => {
 
   it('exits with status 2 and one line naming the flag when the key is not the certificate’s', async () => {
     const other = tlsFixture('other.key');
-    const child = spawn(
-      process.execPath,
-      [SERVER_MAIN, '--port', '0', '--tls-cert', FIXTURE_CERT, '--tls-key', other],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { code, stdout, stderr } = await runServerCommand([
+      '--port',
+      '0',
+      '--tls-cert',
+      FIXTURE_CERT,
+      '--tls-key',
+      other,
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
