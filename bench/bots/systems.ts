@@ -4,7 +4,7 @@ import type { ConnectRoom } from './bot-client.js';
 import { connectColyseusRoom } from './colyseus-bot.js';
 import { connectFloorRoom } from './floor-bot.js';
 import { connectSocketioRoom } from './socketio-bot.js';
-import { connectTickfireRoom } from './tickfire-bot.js';
+import { connectTickfireRoom, connectTickfireTlsRoom } from './tickfire-bot.js';
 
 /** Room connector by system name. */
 export const CONNECTORS: Record<SystemName, ConnectRoom> = {
@@ -12,4 +12,5 @@ export const CONNECTORS: Record<SystemName, ConnectRoom> = {
   colyseus: connectColyseusRoom,
   'socketio-json': connectSocketioRoom,
   tickfire: connectTickfireRoom,
+  'tickfire-tls': connectTickfireTlsRoom,
 };

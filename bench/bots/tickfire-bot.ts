@@ -1,23 +1,51 @@
 /** Tickfire bots: rooms made with POST /api/rooms, real Input frames, tick and ack peeked from State frames. */
 
+import { request } from 'node:https';
 import { decodeServerMsg, encode } from '../../protocol/codec.js';
 import { joinQuery } from '../../protocol/handshake.js';
 import { angleToWire, ClientMsg, EventKind, ServerMsg } from '../../protocol/index.js';
 import { ROOM_SIZE } from '../shared/arena-sim.js';
+import { benchTlsCa } from '../shared/bench-tls.js';
 import type { BotClient, ConnectRoom, RoomJob } from './bot-client.js';
 import { peekLeadingNumbers } from './msgpack-peek.js';
 import { openSocket } from './ws-open.js';
 
-/** Creates a private ROOM_SIZE-player room and returns its code. */
-async function createRoom(port: number, room: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/rooms`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `bench ${room}`, maxPlayers: ROOM_SIZE, private: true }),
+/** How the bots reach the server: plain, or TLS trusting only `ca`. */
+type Transport = { readonly tls: false } | { readonly tls: true; readonly ca: Buffer };
+
+/** POSTs `body` to `url` over https trusting only `ca` (fetch takes no CA): status and text. */
+function httpsPost(url: string, body: string, ca: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', ca, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = (await res.json()) as { code?: unknown };
-  if (!res.ok || typeof body.code !== 'string') throw new Error(`POST /api/rooms: HTTP ${res.status}`);
-  return body.code;
+}
+
+/** Creates a private ROOM_SIZE-player room and returns its code. */
+async function createRoom(port: number, room: number, t: Transport): Promise<string> {
+  const url = `${t.tls ? 'https' : 'http'}://127.0.0.1:${port}/api/rooms`;
+  const body = JSON.stringify({ name: `bench ${room}`, maxPlayers: ROOM_SIZE, private: true });
+  const res = t.tls
+    ? await httpsPost(url, body, t.ca)
+    : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+        async (r) => ({ status: r.status, text: await r.text() }),
+      );
+  const parsed = JSON.parse(res.text) as { code?: unknown };
+  if (res.status !== 201 || typeof parsed.code !== 'string')
+    throw new Error(`POST /api/rooms: HTTP ${res.status}`);
+  return parsed.code;
 }
 
 /** True if `data` is an Event frame that starts a round (the countdown is over: inputs move players). */
@@ -29,11 +57,11 @@ function startsRound(data: Uint8Array): boolean {
 /** [kind, tick, time, ack] of the State being read; reused by every bot of the process. */
 const stateHead: number[] = [0, 0, 0, 0];
 
-async function connectOne(job: RoomJob, code: string, slot: number): Promise<BotClient> {
+async function connectOne(job: RoomJob, code: string, slot: number, t: Transport): Promise<BotClient> {
   const name = `bot${job.indices[slot] ?? slot}`;
   const tracker = job.trackers[slot];
   const counters = job.counters;
-  const url = `ws://127.0.0.1:${job.port}/ws?${joinQuery(name, { kind: 'code', code })}`;
+  const url = `${t.tls ? 'wss' : 'ws'}://127.0.0.1:${job.port}/ws?${joinQuery(name, { kind: 'code', code })}`;
   // Reads only what the ack needs, as the floor and socket.io bots do (WORKLOAD.md, "Bots"): the
   // State's tick, acknowledged back as baseTick, and its ack. What the server does is the same as for
   // a client that applies every delta (tests/protocol and the e2e suites cover that client).
@@ -42,14 +70,18 @@ async function connectOne(job: RoomJob, code: string, slot: number): Promise<Bot
   const playing = new Promise<void>((resolve) => {
     roundStarted = resolve;
   });
-  const ws = await openSocket(url, (data) => {
-    counters.bytesDown += data.length;
-    if (data[1] === ServerMsg.Event && startsRound(data)) roundStarted();
-    if (data[1] !== ServerMsg.State || !peekLeadingNumbers(data, 4, stateHead)) return;
-    const tick = stateHead[1] as number;
-    if (tick > baseTick) baseTick = tick;
-    tracker?.ack(stateHead[3] as number);
-  });
+  const ws = await openSocket(
+    url,
+    (data) => {
+      counters.bytesDown += data.length;
+      if (data[1] === ServerMsg.Event && startsRound(data)) roundStarted();
+      if (data[1] !== ServerMsg.State || !peekLeadingNumbers(data, 4, stateHead)) return;
+      const tick = stateHead[1] as number;
+      if (tick > baseTick) baseTick = tick;
+      tracker?.ack(stateHead[3] as number);
+    },
+    t.tls ? t.ca : undefined,
+  );
   return {
     send(seq, keys, aim) {
       const frame = encode([ClientMsg.Input, seq, keys, angleToWire(aim), baseTick, 0]);
@@ -62,8 +94,17 @@ async function connectOne(job: RoomJob, code: string, slot: number): Promise<Bot
   };
 }
 
-/** Creates the room over HTTP, then connects its 16 clients by code. */
-export const connectTickfireRoom: ConnectRoom = async (job) => {
-  const code = await createRoom(job.port, job.room);
-  return Promise.all(job.indices.map((_, slot) => connectOne(job, code, slot)));
-};
+/** A connector that creates the room over HTTP(S), then connects its 16 clients by code. */
+function tickfireConnector(t: Transport): ConnectRoom {
+  return async (job) => {
+    const code = await createRoom(job.port, job.room, t);
+    return Promise.all(job.indices.map((_, slot) => connectOne(job, code, slot, t)));
+  };
+}
+
+/** Plain ws, as the workload runs it. */
+export const connectTickfireRoom: ConnectRoom = tickfireConnector({ tls: false });
+
+/** wss to the tickfire-tls server, trusting only the bench certificate. */
+export const connectTickfireTlsRoom: ConnectRoom = (job) =>
+  tickfireConnector({ tls: true, ca: benchTlsCa() })(job);

@@ -7,12 +7,16 @@ const OPEN_TIMEOUT_MS = 20_000;
 export type OnMessage = (data: Buffer, isBinary: boolean) => void;
 
 /**
- * Connects to `url` without compression. `onMessage` is attached before the handshake completes:
+ * Connects to `url` without compression (a wss `url` trusting only `ca` when given). `onMessage` is attached before the handshake completes:
  * frames arriving with the upgrade response are emitted in the same tick as 'open'.
  */
-export function openSocket(url: string, onMessage: OnMessage): Promise<WebSocket> {
+export function openSocket(url: string, onMessage: OnMessage, ca?: Buffer): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: OPEN_TIMEOUT_MS });
+    const ws = new WebSocket(url, {
+      perMessageDeflate: false,
+      handshakeTimeout: OPEN_TIMEOUT_MS,
+      ...(ca ? { ca } : {}),
+    });
     ws.on('message', onMessage);
     const fail = (err: Error): void => {
       ws.terminate();

@@ -1,5 +1,5 @@
 /** Command-line flags of `npm run bench`. */
-import { isSystem, SYSTEMS, type SystemName } from '../shared/bot-protocol.js';
+import { DEFAULT_SYSTEMS, isSystem, SYSTEMS, type SystemName } from '../shared/bot-protocol.js';
 
 /** Parsed bench options. */
 export interface BenchArgs {
@@ -26,7 +26,7 @@ function list(value: string | undefined, flag: string): string[] {
 /** Parses argv (without node and script); throws with the usage on bad input. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
-  let systems: SystemName[] = [...SYSTEMS];
+  let systems: SystemName[] = [...DEFAULT_SYSTEMS];
   let ns: number[] | null = null;
   let runs = 1;
   let procs = 1;

@@ -29,9 +29,11 @@ export type BotEvent =
   | { ev: 'report'; report: BotReport }
   | { ev: 'ack'; cmd: BotCommand['cmd'] };
 
-/** Systems the bench knows. */
-export const SYSTEMS = ['floor', 'colyseus', 'socketio-json', 'tickfire'] as const;
+/** Systems the bench knows: tickfire-tls is tickfire serving wss itself (--tls-cert), run on request. */
+export const SYSTEMS = ['floor', 'colyseus', 'socketio-json', 'tickfire', 'tickfire-tls'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
+/** Systems of a run without --systems: the workload's comparison. */
+export const DEFAULT_SYSTEMS: readonly SystemName[] = ['floor', 'colyseus', 'socketio-json', 'tickfire'];
 
 /** Narrows a string to a system name. */
 export function isSystem(s: string): s is SystemName {
