@@ -1,5 +1,5 @@
 /** `window.tickfire`: a read-only, frozen view of the client's state for automation and tests. */
-import type { NetGraphData } from './net/session.js';
+import type { NetGraphData, RosterRow } from './net/session.js';
 import type { RenderedEntity } from './render/match-context.js';
 
 /** One rendered frame as recorded for tests: frame number, client time, held keys, every player drawn. */
@@ -33,6 +33,8 @@ export interface TickfireDebug {
   readonly playerId: number | null;
   readonly tick: number;
   readonly rttMs: number;
+  /** The roster as the scoreboard shows it (with each player's reported ping). */
+  readonly roster: readonly Readonly<RosterRow>[];
   readonly entities: readonly Readonly<RenderedEntity>[];
   /** Netcode figures and a per-frame trace (null outside a match). */
   readonly net: NetDebug | null;
@@ -52,6 +54,7 @@ const EMPTY: TickfireDebug = Object.freeze({
   playerId: null,
   tick: 0,
   rttMs: 0,
+  roster: Object.freeze([]),
   entities: Object.freeze([]),
   net: null,
 });

@@ -114,6 +114,7 @@ function publish(s: Session, entities: readonly RenderedEntity[], withNet = true
       playerId: s.room?.playerId ?? null,
       tick: s.latestTick,
       rttMs: Math.round(s.clock.rttMs * 10) / 10,
+      roster: s.roster,
     },
     entities,
     net,

@@ -73,6 +73,8 @@ export interface MetricsSample {
 export interface MetricsOptions {
   /** Read at every scrape to set the rooms and players gauges (else set them yourself). */
   readonly sample?: () => MetricsSample;
+  /** Read at every scrape: the round trips connected players last reported (ms), for tickfire_player_rtt_ms. */
+  readonly playerRtts?: () => readonly number[];
   /** Collect prom-client's default process metrics (CPU, memory, event loop lag). @default true */
   readonly processMetrics?: boolean;
 }
@@ -124,6 +126,8 @@ export function createMetrics(opts: MetricsOptions = {}): ServerMetrics {
     registers,
     ...(sample ? { collect: () => players.set(sample().players) } : {}),
   });
+  const rtts = opts.playerRtts;
+  if (rtts) playerRttGauge(registers, rtts);
   const counter = (name: string, help: string) => new Counter({ name, help, registers });
   // Per-frame byte counts add to plain numbers: prom-client's inc checks labels and hashes on every call.
   const pending = { in: 0, out: 0 };
@@ -215,4 +219,29 @@ export async function renderMetrics(
 ): Promise<{ contentType: string; text: string }> {
   const registry = others.length === 0 ? metrics.registry : Registry.merge([metrics.registry, ...others]);
   return { contentType: registry.contentType, text: await registry.metrics() };
+}
+
+/** Quantiles of tickfire_player_rtt_ms. */
+const RTT_QUANTILES = [0.5, 0.9, 0.99] as const;
+
+/**
+ * tickfire_player_rtt_ms{quantile}: the median, p90 and p99 of the round trips the connected players
+ * last reported (ms), read at scrape time (no series while nobody reported).
+ */
+function playerRttGauge(registers: Registry[], read: () => readonly number[]): void {
+  new Gauge({
+    name: 'tickfire_player_rtt_ms',
+    help: 'Round trip the connected players last reported (ms), quantiles over players at scrape time',
+    labelNames: ['quantile'] as const,
+    registers,
+    collect() {
+      this.reset();
+      const sorted = [...read()].sort((a, b) => a - b);
+      if (sorted.length === 0) return;
+      for (const q of RTT_QUANTILES) {
+        const at = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+        this.set({ quantile: String(q) }, sorted[Math.max(0, at)] as number);
+      }
+    },
+  });
 }

@@ -1,7 +1,7 @@
 /** Wire and rule constants shared by server and client. Changing any of them changes the game or the wire. */
 
 /** Bumped on any change to the wire format or to the shared rules. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Default simulation rate; the server may run another (it is announced in Welcome). */
 export const DEFAULT_TICK_HZ = 30;
@@ -50,6 +50,10 @@ export const DEFAULT_MAX_PLAYERS_PER_ROOM = 16;
 export const MAX_INPUT_SEQ = 0xffff_ffff;
 /** Largest tick or server-time (ms) value on the wire (uint32). */
 export const MAX_WIRE_UINT = 0xffff_ffff;
+/** Largest round trip a Ping may report (ms); anything slower is shown as this. */
+export const MAX_REPORTED_RTT_MS = 9_999;
+/** Pings frames go out every this many ms (to the tick: tickHz * this / 1000 ticks). */
+export const PINGS_INTERVAL_MS = 2_000;
 
 /** Room codes: ROOM_CODE_LENGTH characters from an alphabet without look-alikes (0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

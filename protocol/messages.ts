@@ -1,4 +1,5 @@
 /** Message kinds, close codes and the typed shape of every message in both directions. */
+import { MAX_REPORTED_RTT_MS } from './constants.js';
 import type { EntityDelta } from './delta-encode.js';
 
 /** Client -> server message kinds (first element of every client tuple). */
@@ -15,6 +16,7 @@ export const ServerMsg = {
   Roster: 6,
   Notice: 7,
   Pickups: 8,
+  Pings: 9,
 } as const;
 export type ServerMsgKind = (typeof ServerMsg)[keyof typeof ServerMsg];
 
@@ -114,8 +116,17 @@ export type InputMsg = readonly [
 ];
 /** [2, text]: a chat line for the room. */
 export type ChatMsg = readonly [kind: typeof ClientMsg.Chat, text: string];
-/** [3, clientTime]: clientTime is echoed back in Pong. */
-export type PingMsg = readonly [kind: typeof ClientMsg.Ping, clientTime: number];
+/**
+ * [3, clientTime, rttMs]: clientTime is echoed back in Pong; rttMs is the client's current estimate of
+ * its round-trip time (whole ms, 0 until it has one), shown to the room in Pings.
+ */
+export type PingMsg = readonly [kind: typeof ClientMsg.Ping, clientTime: number, rttMs: number];
+
+/** A round-trip estimate (ms, 0 if none) as Ping's rttMs: whole ms, at least 1 once measured, at most 9999. */
+export function rttToWire(ms: number): number {
+  if (!(ms > 0)) return 0;
+  return Math.min(MAX_REPORTED_RTT_MS, Math.max(1, Math.round(ms)));
+}
 export type ClientMessage = InputMsg | ChatMsg | PingMsg;
 
 // ---- server -> client ----
@@ -187,6 +198,8 @@ export type PickupEntry = readonly [id: number, kind: PickupKindCode, x: number,
 export type PickupsMsg = readonly [kind: typeof ServerMsg.Pickups, pickups: readonly PickupEntry[]];
 /** [6, entries]: the full roster, sent on join and whenever it changes. */
 export type RosterMsg = readonly [kind: typeof ServerMsg.Roster, entries: readonly RosterEntry[]];
+/** [9, pings]: `[playerId, rttMs, playerId, rttMs, ...]`, each human player's reported round trip. */
+export type PingsMsg = readonly [kind: typeof ServerMsg.Pings, pings: readonly number[]];
 /** [7, code, text]. */
 export type NoticeMsg = readonly [kind: typeof ServerMsg.Notice, code: NoticeCodeValue, text: string];
 
@@ -238,4 +251,5 @@ export type ServerMessage =
   | EventMsg
   | RosterMsg
   | NoticeMsg
-  | PickupsMsg;
+  | PickupsMsg
+  | PingsMsg;

@@ -9,6 +9,7 @@ import {
   MAX_CHAT_LENGTH,
   MAX_CLIENT_FRAME_BYTES,
   MAX_INPUT_SEQ,
+  MAX_REPORTED_RTT_MS,
   MAX_WIRE_ANGLE,
   MAX_WIRE_UINT,
 } from './constants.js';
@@ -25,7 +26,11 @@ const inputSchema = z.tuple([
 ]);
 // Chat length is checked in code points after cleaning; this bound only keeps garbage cheap.
 const chatSchema = z.tuple([z.literal(ClientMsg.Chat), z.string().max(MAX_CHAT_LENGTH * 4)]);
-const pingSchema = z.tuple([z.literal(ClientMsg.Ping), finite]);
+const pingSchema = z.tuple([
+  z.literal(ClientMsg.Ping),
+  finite,
+  z.number().int().min(0).max(MAX_REPORTED_RTT_MS),
+]);
 
 const schemas = {
   [ClientMsg.Input]: ['bad_input', inputSchema],

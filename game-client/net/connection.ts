@@ -8,6 +8,7 @@ import {
   joinQuery,
   type NoticeMsg,
   type PickupsMsg,
+  type PingsMsg,
   type PongMsg,
   type RoomRequest,
   type RosterMsg,
@@ -70,6 +71,7 @@ export interface ConnectionEvents extends Record<string, unknown> {
   roster: RosterMsg;
   notice: NoticeMsg;
   pickups: PickupsMsg;
+  pings: PingsMsg;
   close: CloseInfo;
 }
 
@@ -182,6 +184,9 @@ export class Connection extends Emitter<ConnectionEvents> {
         break;
       case ServerMsg.Pickups:
         this.emit('pickups', msg);
+        break;
+      case ServerMsg.Pings:
+        this.emit('pings', msg);
         break;
     }
   }

@@ -42,6 +42,8 @@ export interface RosterRow {
   readonly bot: boolean;
   /** Connection lost, seat kept (RosterFlag.Away). */
   readonly away: boolean;
+  /** The round trip the player last reported (ms, from Pings); 0 when unknown (bots, not yet reported). */
+  readonly pingMs: number;
 }
 
 /** Reads the room info out of a Welcome (older servers omit arena, mode and role). */
@@ -54,7 +56,10 @@ export function roomInfoFromWelcome(m: WelcomeMsg): RoomInfo {
 }
 
 /** Turns one wire roster entry into a row. */
-export function rosterRowFromEntry([id, name, kills, deaths, team, flags]: RosterEntry): RosterRow {
+export function rosterRowFromEntry(
+  [id, name, kills, deaths, team, flags]: RosterEntry,
+  pingMs = 0,
+): RosterRow {
   const f = flags ?? 0;
   return {
     id,
@@ -64,16 +69,31 @@ export function rosterRowFromEntry([id, name, kills, deaths, team, flags]: Roste
     team: team ?? Team.None,
     bot: (f & RosterFlag.Bot) !== 0,
     away: (f & RosterFlag.Away) !== 0,
+    pingMs,
   };
 }
 
-/** The room as last described by the server: info, roster (in server order) and pickups. */
+/** The `[playerId, rttMs, ...]` pairs of a Pings frame by player id, keeping only well-formed pairs. */
+export function pingsById(flat: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!Array.isArray(flat)) return out;
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const id = flat[i];
+    const ms = flat[i + 1];
+    if (Number.isInteger(id) && typeof ms === 'number' && ms >= 0 && Number.isFinite(ms))
+      out.set(id as number, ms);
+  }
+  return out;
+}
+
+/** The room as last described by the server: info, roster (in server order, with pings) and pickups. */
 export class RoomState {
   /** Room and identity once welcomed, else null. */
   info: RoomInfo | null = null;
   private readonly rows = new Map<number, RosterRow>();
   private rowList: readonly RosterRow[] = [];
   private pickupList: readonly PickupEntry[] = [];
+  private pings = new Map<number, number>();
 
   /** Takes the room info from a Welcome and returns it. */
   welcome(m: WelcomeMsg): RoomInfo {
@@ -84,8 +104,25 @@ export class RoomState {
   /** Replaces the roster with `entries` and returns the new rows. */
   setRoster(entries: readonly RosterEntry[]): readonly RosterRow[] {
     this.rows.clear();
-    for (const e of entries) this.rows.set(e[0], rosterRowFromEntry(e));
+    for (const e of entries) this.rows.set(e[0], rosterRowFromEntry(e, this.pings.get(e[0]) ?? 0));
     this.rowList = [...this.rows.values()];
+    return this.rowList;
+  }
+
+  /**
+   * Takes the round trips of a Pings frame (players it leaves out: unknown) into the rows; the roster
+   * is a new array when a ping changed, the same one otherwise.
+   */
+  setPings(flat: readonly number[]): readonly RosterRow[] {
+    this.pings = pingsById(flat);
+    let changed = false;
+    for (const [id, row] of this.rows) {
+      const pingMs = this.pings.get(id) ?? 0;
+      if (row.pingMs === pingMs) continue;
+      this.rows.set(id, { ...row, pingMs });
+      changed = true;
+    }
+    if (changed) this.rowList = [...this.rows.values()];
     return this.rowList;
   }
 

@@ -77,6 +77,7 @@ export class Session extends Emitter<SessionEvents> {
       send: (msg) => this.connection.send(msg),
       now: this.now,
       pingIntervalMs: options.pingIntervalMs ?? 1000,
+      rttMs: () => this.clock.rttMs,
       read: () => this.readInput(),
       tag: () => ({ ackTick: this.latestTick, viewTime: Math.max(0, Math.round(this.lastRenderTime)) }),
       onInput: (input) => this.own.onInput(input, this.now()),
@@ -92,6 +93,7 @@ export class Session extends Emitter<SessionEvents> {
     this.connection.on('event', ([, tick, events]) => this.events.push(tick, events));
     this.connection.on('chat', (m) => this.emit('chat', m));
     this.connection.on('notice', (m) => this.emit('notice', m));
+    this.connection.on('pings', ([, flat]) => this.state.setPings(flat));
     this.connection.on('pickups', ([, list]) => {
       this.state.setPickups(list);
       this.emit('pickups', list);

@@ -2,7 +2,7 @@
  * The session's outgoing traffic on timers: inputs at the tick rate (a spectator's carry only its
  * acknowledgement) and pings at a fixed period.
  */
-import { type ClientMessage, ClientMsg } from '../../protocol/index.js';
+import { type ClientMessage, ClientMsg, rttToWire } from '../../protocol/index.js';
 import { type HeldInput, InputSender, type SentInput } from './input-sender.js';
 
 /** What an Uplink sends through and reads from. */
@@ -12,6 +12,8 @@ export interface UplinkOptions {
   readonly now: () => number;
   /** Ping period in ms. */
   readonly pingIntervalMs: number;
+  /** The current round-trip estimate in ms (0 before one), reported in each Ping. */
+  readonly rttMs: () => number;
   /** Where held keys and aim come from, read once per tick. */
   readonly read: () => HeldInput;
   /** Tags an outgoing input: the latest State tick and the render time it was aimed at. */
@@ -91,6 +93,6 @@ export class Uplink {
   }
 
   private ping(): void {
-    this.o.send([ClientMsg.Ping, this.o.now()]);
+    this.o.send([ClientMsg.Ping, this.o.now(), rttToWire(this.o.rttMs())]);
   }
 }

@@ -1,11 +1,18 @@
-/** The scoreboard panel: standings with the own row and the MVP highlighted, bots and away players marked, team totals. */
+/** The scoreboard panel: standings with the own row and the MVP highlighted, bots and away players marked, pings, team totals. */
 import type Phaser from 'phaser';
 import type { RosterRow } from '../net/session.js';
 import { colorFor, cssColor, OWN_ACCENT, TEAM_COLORS, TEAM_NAMES, UI } from './palette.js';
-import { groupByTeam, mvpOf, sortRows, teamTotals } from './standings.js';
+import { groupByTeam, mvpOf, pingLabel, sortRows, teamTotals } from './standings.js';
 
 const FONT = 'system-ui, "Segoe UI", sans-serif';
 const MVP = '#f0e442';
+
+/** Slow links in the PING column: orange from 150 ms, vermillion from 250 ms (Okabe-Ito). */
+function pingColor(ms: number, normal: string): string {
+  if (ms >= 250) return '#d55e00';
+  if (ms >= 150) return '#e69f00';
+  return normal;
+}
 
 /**
  * A centred panel rebuilt only when its content or the screen size changes. Callers pass the same `rows` array
@@ -69,8 +76,9 @@ export class Scoreboard {
           fontStyle: bold ? 'bold' : 'normal',
         })
         .setOrigin(originX, 0);
-    const killsX = panelW - (compact ? 90 : 110);
-    const deathsX = panelW - (compact ? 38 : 45);
+    const killsX = panelW - (compact ? 128 : 160);
+    const deathsX = panelW - (compact ? 80 : 100);
+    const pingX = panelW - (compact ? 30 : 38);
     this.root.add(text(panelW / 2, compact ? 8 : 14, title, MVP, true, 0.5));
     if (totals.length > 0) {
       const y = compact ? 30 : 42;
@@ -87,6 +95,7 @@ export class Scoreboard {
     this.root.add(text(20, head, 'PLAYER', UI.textDim));
     this.root.add(text(killsX, head, 'KILLS', UI.textDim, false, 0.5));
     this.root.add(text(deathsX, head, 'DEATHS', UI.textDim, false, 0.5));
+    this.root.add(text(pingX, head, 'PING', UI.textDim, false, 0.5));
     ordered.forEach((r, i) => {
       const y = head + 22 + i * rowH;
       const mine = r.id === ownId;
@@ -99,6 +108,7 @@ export class Scoreboard {
       this.root.add(text(26, y, `${i + 1}. ${r.name}${tags}`, color, mine || star));
       this.root.add(text(killsX, y, String(r.kills), color, mine, 0.5));
       this.root.add(text(deathsX, y, String(r.deaths), color, mine, 0.5));
+      this.root.add(text(pingX, y, pingLabel(r), pingColor(r.pingMs, color), mine, 0.5));
     });
     if (ordered.length === 0) this.root.add(text(20, head + 22, 'No players yet', UI.textDim));
   }

@@ -1,4 +1,4 @@
-/** Pure scoreboard maths: ordering, the MVP, team totals and rows from RoundEnd standings. */
+/** Pure scoreboard maths: ordering, the MVP, team totals, ping labels and rows from RoundEnd standings. */
 import { type RosterEntry, Team, type TeamCode } from '../../protocol/index.js';
 import { type RosterRow, rosterRowFromEntry } from '../net/room-state.js';
 
@@ -44,4 +44,10 @@ export function teamTotals(rows: readonly RosterRow[]): TeamTotal[] {
 export function groupByTeam(rows: readonly RosterRow[]): RosterRow[] {
   const order = (t: TeamCode) => (t === Team.Red ? 0 : t === Team.Blue ? 1 : 2);
   return sortRows(rows).sort((a, b) => order(a.team) - order(b.team));
+}
+
+/** What the PING column shows: whole ms, BOT for a bot, a dash before the player reported one. */
+export function pingLabel(r: Pick<RosterRow, 'bot' | 'pingMs'>): string {
+  if (r.bot) return 'BOT';
+  return r.pingMs > 0 ? String(Math.round(r.pingMs)) : '–';
 }

@@ -137,7 +137,14 @@ export async function startServer(
   const refuse = createRefuser(counters, createLimitedLog(log, now));
   const sockets = new Set<uWS.WebSocket<SessionData>>();
   const guard = createRequestGuard({ ...config, limits: addressLimits, counters });
-  const metrics = createMetrics({ sample: () => ({ rooms: registry.size, players: registry.playerCount }) });
+  const metrics = createMetrics({
+    sample: () => ({ rooms: registry.size, players: registry.playerCount }),
+    playerRtts: () => {
+      const out: number[] = [];
+      for (const room of registry.all()) room.reportedRtts(out);
+      return out;
+    },
+  });
   removed.add((room) => {
     metrics.addRoomStats(room.code, room.stats);
     metrics.forgetRoom(room.code);

@@ -51,6 +51,11 @@ export function rosterFrame(entries: readonly RosterEntry[]): Uint8Array {
   return encode([ServerMsg.Roster, entries]);
 }
 
+/** [9, [playerId, rttMs, ...]]. */
+export function pingsFrame(pings: readonly number[]): Uint8Array {
+  return encode([ServerMsg.Pings, pings]);
+}
+
 /** [5, tick, events]. */
 export function eventFrame(tick: number, events: readonly GameEvent[]): Uint8Array {
   return encode([ServerMsg.Event, tick, events]);

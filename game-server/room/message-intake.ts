@@ -1,4 +1,4 @@
-/** A room's intake of validated client messages: Inputs to the player's queue, Pings answered, Chat relayed. */
+/** A room's intake of validated client messages: Inputs to the player's queue, Pings answered (a player's round trip noted), Chat relayed. */
 import { type ClientMessage, ClientMsg, type InputMsg } from '../../protocol/index.js';
 import type { InputFields } from '../../protocol/input-frame.js';
 import { relayChat } from './chat-policy.js';
@@ -26,8 +26,10 @@ export function receiveMessage(
     return;
   }
   if (msg[0] === ClientMsg.Input) queueInput(m.inputs, inputFields(msg));
-  else if (msg[0] === ClientMsg.Ping) members.sendTo(m, pongFrame(msg[1], serverTime()));
-  else relayChat(m, msg[1], members, stats, serverTime);
+  else if (msg[0] === ClientMsg.Ping) {
+    m.rttMs = msg[2];
+    members.sendTo(m, pongFrame(msg[1], serverTime()));
+  } else relayChat(m, msg[1], members, stats, serverTime);
 }
 
 /** Queues a player's Input and records the State it acknowledges. */

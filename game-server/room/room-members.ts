@@ -1,6 +1,6 @@
 /** A room's connections: its players (seats that detach and attach) and spectators, and the frame sends to them. */
 import { type SimInput, standings, type World } from '../sim/index.js';
-import { rosterFrame } from './frames.js';
+import { pingsFrame, rosterFrame } from './frames.js';
 import { InputQueue } from './input-queue.js';
 import type { RoomClient } from './room-client.js';
 import type { RoomStats } from './room-types.js';
@@ -13,6 +13,8 @@ import type { TokenBucket } from './token-bucket.js';
 export interface Member extends SeatLink {
   readonly name: string;
   readonly chat: TokenBucket;
+  /** The round trip its client last reported in a Ping (ms); 0 until it reported one. */
+  rttMs: number;
 }
 
 /** What the State path reads of a connection's Inputs: its newest baseTick claim and the seq of the last input applied. */
@@ -48,6 +50,7 @@ export class RoomMembers {
       inputs: new InputQueue(this.stats),
       chat,
       view: new ClientStateView(id, interest ? 'near' : 'shared'),
+      rttMs: 0,
     };
     this.players.set(id, member);
     return member;
@@ -62,6 +65,23 @@ export class RoomMembers {
   /** The Roster frame of `world`, with the players whose seats are detached flagged Away. */
   rosterFrame(world: World): Uint8Array {
     return rosterFrame(withAway(standings(world), (id) => this.isDetached(id)));
+  }
+
+  /** The connected players that reported a round trip, in join order (every 2 s and at scrapes: not per tick). */
+  private *reporting(): Generator<Member> {
+    for (const m of this.players.values()) if (m.rttMs > 0 && !isAway(m)) yield m;
+  }
+
+  /** The Pings frame of the players that reported a round trip; undefined if none did. */
+  pingsFrame(): Uint8Array | undefined {
+    const pings: number[] = [];
+    for (const m of this.reporting()) pings.push(m.id, m.rttMs);
+    return pings.length > 0 ? pingsFrame(pings) : undefined;
+  }
+
+  /** Appends the round trip of every connected player that reported one to `out`. */
+  reportedRtts(out: number[]): void {
+    for (const m of this.reporting()) out.push(m.rttMs);
   }
 
   /** No human is connected (players or spectators). Bots do not count. */

@@ -92,6 +92,10 @@ export class Room {
   get playerCount(): number {
     return this.members.players.size;
   }
+  /** Appends the round trip each connected player last reported (ms) to `out` (players yet to report: none). */
+  reportedRtts(out: number[]): void {
+    this.members.reportedRtts(out);
+  }
   get hasSpace(): boolean {
     return !this.disposedFlag && this.members.players.size < this.opts.maxPlayers;
   }

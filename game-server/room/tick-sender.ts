@@ -1,9 +1,9 @@
 /**
  * The per-tick send path of a room: State (when due, skipped under backpressure), Event, Roster and
- * Pickups frames (when they changed), corked per viewer when more than a lone State goes out. Detached
+ * Pickups frames (when they changed), Pings (every PINGS_INTERVAL_MS), corked per viewer when more than a lone State goes out. Detached
  * seats get nothing (attaching gives them a fresh State view).
  */
-import { EventKind, type GameEvent } from '../../protocol/index.js';
+import { EventKind, type GameEvent, PINGS_INTERVAL_MS } from '../../protocol/index.js';
 import { snapshotPickups, type World } from '../sim/index.js';
 import { eventFrame } from './frames.js';
 import { pickupsFrame } from './match-frames.js';
@@ -54,12 +54,17 @@ export class TickSender {
   private event: Uint8Array | undefined;
   private roster: Uint8Array | undefined;
   private pickups: Uint8Array | undefined;
+  private pings: Uint8Array | undefined;
   /** world.pickupsVersion last sent in a Pickups frame. */
   private pickupsSent = 0;
+  /** A Pings frame goes out on ticks that are multiples of this. */
+  private readonly pingsEvery: number;
 
-  constructor(private readonly deps: TickSenderDeps) {}
+  constructor(private readonly deps: TickSenderDeps) {
+    this.pingsEvery = Math.max(1, Math.round((deps.tickHz * PINGS_INTERVAL_MS) / 1000));
+  }
 
-  /** Sends this tick's State (if due), Event (if `events`), Roster (if standings changed), Pickups (if changed). */
+  /** Sends this tick's State (if due), Event (if `events`), Roster (if standings changed), Pickups (if changed), Pings (when due). */
   send(events: GameEvent[]): void {
     const { world, tickHz, snapshotHz, states, members } = this.deps;
     const stateDue = isStateDue(world.tick, tickHz, snapshotHz);
@@ -70,9 +75,14 @@ export class TickSender {
     this.pickups =
       world.pickupsVersion !== this.pickupsSent ? pickupsFrame(snapshotPickups(world)) : undefined;
     this.pickupsSent = world.pickupsVersion;
+    this.pings = world.tick % this.pingsEvery === 0 ? members.pingsFrame() : undefined;
     // A lone State (most ticks) is one send, which the socket writes at once: a cork only pays when
     // several frames go out, and each cork calls back into JavaScript once per client.
-    const cork = this.event !== undefined || this.roster !== undefined || this.pickups !== undefined;
+    const cork =
+      this.event !== undefined ||
+      this.roster !== undefined ||
+      this.pickups !== undefined ||
+      this.pings !== undefined;
     // Two plain loops rather than a generator: a generator costs an iterator result per client.
     if (cork) {
       for (const m of members.players.values()) if (!isAway(m)) this.sendTick(m);
@@ -94,12 +104,13 @@ export class TickSender {
 
   /** Writes this tick's frames to `to` (inside its cork). */
   private readonly writeTickOut = (): void => {
-    const { to, state, event, roster, pickups } = this;
+    const { to, state, event, roster, pickups, pings } = this;
     if (!to) return;
     if (state) this.sendState(to);
     if (event) this.deps.members.sendTo(to, event);
     if (roster) this.deps.members.sendTo(to, roster);
     if (pickups) this.deps.members.sendTo(to, pickups);
+    if (pings) this.deps.members.sendTo(to, pings);
   };
 
   private sendState(m: Viewer): void {

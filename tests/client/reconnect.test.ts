@@ -47,11 +47,11 @@ describe('reconnect policy', () => {
   });
 
   it('resumes on the same server, or on the node a cluster names', () => {
-    expect(resumeUrl('ws://a:1/ws?v=4&name=x&quick=1', 'T'.repeat(22))).toBe(
-      `ws://a:1/ws?v=4&resume=${'T'.repeat(22)}`,
+    expect(resumeUrl('ws://a:1/ws?v=5&name=x&quick=1', 'T'.repeat(22))).toBe(
+      `ws://a:1/ws?v=5&resume=${'T'.repeat(22)}`,
     );
-    expect(resumeUrl('ws://a:1/ws?v=4', 'tok_tok_tok_tok_tok_to', 'https://b.example')).toBe(
-      'wss://b.example/ws?v=4&resume=tok_tok_tok_tok_tok_to',
+    expect(resumeUrl('ws://a:1/ws?v=5', 'tok_tok_tok_tok_tok_to', 'https://b.example')).toBe(
+      'wss://b.example/ws?v=5&resume=tok_tok_tok_tok_tok_to',
     );
   });
 });
@@ -123,7 +123,7 @@ describe('attachReconnect', () => {
     const session = fakeSession();
     const view = { show: vi.fn(), hide: vi.fn() };
     const rc = attachReconnect(session as unknown as Session, {
-      url: 'ws://a:1/ws?v=4',
+      url: 'ws://a:1/ws?v=5',
       fetch: vi.fn(),
       view,
       now: () => 0,

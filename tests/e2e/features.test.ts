@@ -54,6 +54,13 @@ describe.skipIf(CHROMIUM.skipReason !== null)('game features on desktop (Chromiu
     await page.keyboard.up(key);
     await docScreenshot(page, 'game');
 
+    // The scoreboard's PING column: the page's own reported round trip (Pings every 2 s), none for bots.
+    const pinged = await waitForTickfire(
+      page,
+      (t) => (t.roster.find((r) => r.id === t.playerId)?.pingMs ?? 0) > 0,
+    );
+    expect(pinged.roster.filter((r) => r.bot)).toHaveLength(3);
+    expect(pinged.roster.filter((r) => r.bot).every((r) => r.pingMs === 0)).toBe(true);
     await page.keyboard.down('Tab');
     await page.waitForTimeout(150);
     await docScreenshot(page, 'scoreboard');

@@ -1,5 +1,6 @@
 /** Seeded generators of hostile client frames for fuzzing: random bytes, mutated valid frames, traps. */
 
+import { CHAT_FLOOD_BURST, PING_BURST } from '../../game-server/net/frame-limits.js';
 import { createRandom } from '../../game-server/sim/rng.js';
 import { type ClientMessage, ClientMsg, encode, KEY_MASK, MAX_WIRE_ANGLE } from '../../protocol/index.js';
 import { decodeClientMsg } from '../../protocol/validate.js';
@@ -16,11 +17,29 @@ export function validMessage(rnd: () => number, seq: number): ClientMessage {
     const aim = int(rnd, 2 * MAX_WIRE_ANGLE + 1) - MAX_WIRE_ANGLE;
     return [ClientMsg.Input, seq, int(rnd, KEY_MASK + 1), aim, int(rnd, 1000), int(rnd, 100_000)];
   }
-  if (r < 0.9) return [ClientMsg.Ping, rnd() * 1e12];
+  if (r < 0.9) return [ClientMsg.Ping, rnd() * 1e12, Math.floor(rnd() * 500)];
   const text = Array.from({ length: 1 + int(rnd, 40) }, () => String.fromCodePoint(int(rnd, 0x3000))).join(
     '',
   );
   return [ClientMsg.Chat, text];
+}
+
+/**
+ * `count` valid messages sent in one go that stay within every rate limit: Inputs numbered from 1, and
+ * at most half the Ping and Chat bursts (what is left over is sent as Inputs).
+ */
+export function validBurst(rnd: () => number, count: number): ClientMessage[] {
+  const out: ClientMessage[] = [];
+  let pings = 0;
+  let chats = 0;
+  for (let i = 0; i < count; i++) {
+    let msg = validMessage(rnd, i + 1);
+    if (msg[0] === ClientMsg.Ping && ++pings > PING_BURST / 2) msg = [ClientMsg.Input, i + 1, 0, 0, 0, 0];
+    if (msg[0] === ClientMsg.Chat && ++chats > CHAT_FLOOD_BURST / 2)
+      msg = [ClientMsg.Input, i + 1, 0, 0, 0, 0];
+    out.push(msg);
+  }
+  return out;
 }
 
 /** Hand-made traps: deep nesting, huge declared lengths, NaN/Infinity, big ints, ext types, wrong types. */
@@ -33,7 +52,8 @@ export const TRAP_FRAMES: readonly Uint8Array[] = [
   Uint8Array.from([0xdb, 0xff, 0xff, 0xff, 0xff, 0x41]),
   Uint8Array.from([0xc6, 0x7f, 0xff, 0xff, 0xff, 0x41]),
   Uint8Array.from([0x96, 0x01, 0x01, 0x00, 0x00, 0x00, 0xcb, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0]),
-  Uint8Array.from([0x92, 0x03, 0xcb, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0]),
+  Uint8Array.from([0x93, 0x03, 0xcb, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0, 0x00]),
+  encode([ClientMsg.Ping, 1, -5]),
   Uint8Array.from([0x96, 0x01, 0xcf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]),
   Uint8Array.from([0x92, 0x02, 0xd6, 0x52, 0x2e, 0x2a, 0x2b, 0x24]),
   Uint8Array.from([0x92, 0x02, 0xc7, 0x03, 0x73, 0x91, 0x01, 0x01]),

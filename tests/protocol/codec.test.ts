@@ -10,7 +10,7 @@ describe('client message codec', () => {
     [ClientMsg.Input, 0xffff_ffff, 31, -3142, 0xffff_ffff, 0xffff_ffff],
     [ClientMsg.Input, 42, 16 | 8, 3142, 40, 1333],
     [ClientMsg.Chat, 'hello <b>all</b>'],
-    [ClientMsg.Ping, 12345.678],
+    [ClientMsg.Ping, 12345.678, 42],
   ];
   it.each(valid.map((m) => [m]))('round-trips %j', (msg) => {
     const r = decodeClientMsg(encode(msg));
@@ -41,7 +41,11 @@ describe('client message codec', () => {
     ['an extra field', [1, 1, 0, 0, 0, 0, 5], 'bad_input'],
     ['chat that is not text', [2, 5], 'bad_chat: field 1'],
     ['ping without time', [3], 'bad_ping'],
-    ['ping with nested arrays', [3, [[[[1]]]]], 'bad_ping: field 1'],
+    ['ping with nested arrays', [3, [[[[1]]]], 0], 'bad_ping: field 1'],
+    ['ping without its rttMs (version 4)', [3, 12.5], 'bad_ping'],
+    ['ping with a negative rttMs', [3, 12.5, -1], 'bad_ping: field 2'],
+    ['ping with a fractional rttMs', [3, 12.5, 40.5], 'bad_ping: field 2'],
+    ['ping with an rttMs over 9999', [3, 12.5, 10_000], 'bad_ping: field 2'],
   ];
   it.each(invalid)('refuses %s', (_label, raw, reason) => {
     const r = decodeClientMsg(encodeStd(raw));

@@ -114,7 +114,7 @@ describe('spectators', () => {
     expect(room.world.players.size).toBe(1);
     expect(room.world.projectiles).toEqual([]);
     room.receive(2, [ClientMsg.Chat, 'gg']);
-    room.receive(2, [ClientMsg.Ping, 5]);
+    room.receive(2, [ClientMsg.Ping, 5, 40]);
     expect(a.of(ServerMsg.Chat).at(-1)?.slice(1, 4)).toEqual([2, 'sam', 'gg']);
     expect(s.of(ServerMsg.Pong)).toHaveLength(1);
     room.leave(2);

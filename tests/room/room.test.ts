@@ -120,7 +120,7 @@ describe('Room', () => {
     const { room } = makeRoom();
     const a = createFakeClient();
     room.join('ann', a);
-    room.receive(1, [ClientMsg.Ping, 123.5]);
+    room.receive(1, [ClientMsg.Ping, 123.5, 0]);
     expect(a.of(ServerMsg.Pong)).toEqual([[ServerMsg.Pong, 123.5, 500]]);
     for (let i = 0; i < 6; i++) room.receive(1, [ClientMsg.Chat, `hi ${i}`]);
     expect(a.of(ServerMsg.Chat)).toHaveLength(5);

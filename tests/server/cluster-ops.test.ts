@@ -1,7 +1,7 @@
 /** Operations in the embedded mode: metrics from the loop and sockets, readiness, admin close/kick/chat, drain. */
 import { describe, expect, it } from 'vitest';
 import { DRAIN_REASON } from '../../game-server/net/drain.js';
-import { CloseCode, RoundPhase, ServerMsg } from '../../protocol/index.js';
+import { CloseCode, PROTOCOL_VERSION, RoundPhase, ServerMsg } from '../../protocol/index.js';
 import { useHarness } from '../helpers/test-server.js';
 
 const TOKEN = 'ops-test-admin-token-123';
@@ -80,7 +80,7 @@ describe('operations wiring', () => {
     const ready = await fetch(h.url(server, '/readyz'));
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ready: false, reason: 'draining' });
-    const join = await fetch(h.url(server, '/api/join?v=4&name=Late&quick=1'));
+    const join = await fetch(h.url(server, `/api/join?v=${PROTOCOL_VERSION}&name=Late&quick=1`));
     expect(join.status).toBe(503);
     expect(await a.closed).toEqual({ code: CloseCode.GoingAway, reason: DRAIN_REASON });
     expect(await b.closed).toEqual({ code: CloseCode.GoingAway, reason: DRAIN_REASON });

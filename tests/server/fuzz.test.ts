@@ -9,7 +9,7 @@ import {
   ServerMsg,
   WS_PATH,
 } from '../../protocol/index.js';
-import { expectedReason, invalidFrame, seededRandom, validMessage } from '../helpers/hostile-frames.js';
+import { expectedReason, invalidFrame, seededRandom, validBurst } from '../helpers/hostile-frames.js';
 import { percentile, recordStateGaps } from '../helpers/state-gaps.js';
 import { useHarness } from '../helpers/test-server.js';
 import type { TestClient } from '../helpers/ws-client.js';
@@ -92,9 +92,8 @@ describe('fuzzing the WebSocket endpoint', () => {
       while (sent < TARGET_FRAMES || performance.now() - t0 < MIN_FUZZ_MS) {
         await new Promise((r) => setTimeout(r, WORKER_PAUSE_MS));
         // A few valid frames (within every rate limit), then one the server must refuse.
-        const frames: (Uint8Array | string)[] = [];
         const valid = Math.floor(rnd() * 40);
-        for (let i = 0; i < valid; i++) frames.push(encode(validMessage(rnd, i + 1)));
+        const frames: (Uint8Array | string)[] = validBurst(rnd, valid).map((m) => encode(m));
         const pick = rnd();
         let expected: Outcome;
         if (pick < 0.05) {

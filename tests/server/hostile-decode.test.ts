@@ -23,7 +23,7 @@ describe('decoding hostile frames', () => {
   it('NaN and Infinity are refused as numbers', () => {
     const nanSeq = Uint8Array.from([0x96, 0x01, 0xcb, 0x7f, 0xf8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(decodeClientMsg(nanSeq)).toMatchObject({ ok: false, reason: 'bad_input: field 1' });
-    const infPing = Uint8Array.from([0x92, 0x03, 0xcb, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0]);
+    const infPing = Uint8Array.from([0x93, 0x03, 0xcb, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0, 0x00]);
     expect(decodeClientMsg(infPing)).toMatchObject({ ok: false, reason: 'bad_ping: field 1' });
   });
 

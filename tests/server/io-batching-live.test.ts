@@ -39,7 +39,7 @@ describe('input batching on a real server', () => {
     }
     // About a slice per 2 ms between ticks: far more than one per tick.
     expect(batching.slices - before).toBeGreaterThan(15 * 3);
-    first.send([ClientMsg.Ping, 7.5]);
+    first.send([ClientMsg.Ping, 7.5, 0]);
     const [, clientTime] = await first.nextMessage(ServerMsg.Pong);
     expect(clientTime).toBe(7.5);
     // Below the threshold the loop waits for frames as usual.

@@ -47,7 +47,7 @@ describe('joining and playing', () => {
   it('answers a ping with a pong at once', async () => {
     const server = await h.start({ tickRate: 1, snapshotRate: 1 });
     const c = await h.connect(server, { name: 'pinger', room: { kind: 'quick' } });
-    c.send([ClientMsg.Ping, 42.25]);
+    c.send([ClientMsg.Ping, 42.25, 0]);
     const pong = await c.nextMessage(ServerMsg.Pong, undefined, 900);
     expect(pong[1]).toBe(42.25);
     expect(Number.isInteger(pong[2])).toBe(true);

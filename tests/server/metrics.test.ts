@@ -4,6 +4,19 @@ import { closeReasonLabel, createMetrics, renderMetrics } from '../../game-serve
 import { CloseCode } from '../../protocol/index.js';
 
 describe('createMetrics', () => {
+  it('reports the median, p90 and p99 of the players’ reported round trips, nothing while none reported', async () => {
+    let rtts: number[] = [];
+    const m = createMetrics({ playerRtts: () => rtts, processMetrics: false });
+    expect((await renderMetrics(m)).text).not.toContain('tickfire_player_rtt_ms{');
+    rtts = [30, 10, 20, 200, 40, 50, 60, 70, 80, 90];
+    const lines = (await renderMetrics(m)).text.split('\n');
+    expect(lines).toContain('tickfire_player_rtt_ms{quantile="0.5"} 50');
+    expect(lines).toContain('tickfire_player_rtt_ms{quantile="0.9"} 90');
+    expect(lines).toContain('tickfire_player_rtt_ms{quantile="0.99"} 200');
+    rtts = [];
+    expect((await renderMetrics(m)).text).not.toContain('tickfire_player_rtt_ms{');
+  });
+
   it('renders every metric with its updated value', async () => {
     let live = { rooms: 3, players: 17 };
     const m = createMetrics({ sample: () => live });

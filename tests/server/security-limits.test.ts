@@ -62,7 +62,7 @@ describe('slow consumers', () => {
       stop = true;
     });
     while (!stop && server.bufferedBytes() < 48 * 1024) {
-      for (let i = 0; i < 200; i++) room.receive(id, [ClientMsg.Ping, Math.PI * i]);
+      for (let i = 0; i < 200; i++) room.receive(id, [ClientMsg.Ping, Math.PI * i, 20]);
       await new Promise((r) => setImmediate(r));
     }
     expect(await refused).toBe('slow_consumer');
