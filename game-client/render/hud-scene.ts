@@ -235,7 +235,8 @@ export class HudScene extends Phaser.Scene {
         this.roundEnd = {
           round,
           winnerId,
-          rows: rowsFromEntries(standings),
+          // Standings carry no pings: the scoreboard shows each player's as last reported.
+          rows: rowsFromEntries(standings, (id) => session.rowOf(id)?.pingMs ?? 0),
         };
         break;
       }

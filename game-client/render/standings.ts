@@ -10,9 +10,12 @@ export interface TeamTotal {
   readonly players: number;
 }
 
-/** Rows from protocol roster entries (RoundEnd standings, Roster). */
-export function rowsFromEntries(entries: readonly RosterEntry[]): RosterRow[] {
-  return entries.map(rosterRowFromEntry);
+/** Rows from protocol roster entries (RoundEnd standings, Roster), with each player's ping from `pingOf`. */
+export function rowsFromEntries(
+  entries: readonly RosterEntry[],
+  pingOf: (id: number) => number = () => 0,
+): RosterRow[] {
+  return entries.map((e) => rosterRowFromEntry(e, pingOf(e[0])));
 }
 
 /** Best first: more kills, then fewer deaths, then lower id (stable across frames). */

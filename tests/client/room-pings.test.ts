@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pingsById, RoomState } from '../../game-client/net/room-state.js';
-import { pingLabel } from '../../game-client/render/standings.js';
+import { pingLabel, rowsFromEntries } from '../../game-client/render/standings.js';
 import { type RosterEntry, RosterFlag, Team } from '../../protocol/index.js';
 
 const entries: RosterEntry[] = [
@@ -31,6 +31,11 @@ describe('pings on the roster', () => {
     expect([...pingsById([1, 20, 2.5, 30, 3, -1, 4, Number.NaN, 5])]).toEqual([[1, 20]]);
     expect(pingsById('garbage' as unknown as number[]).size).toBe(0);
     expect(pingsById(undefined as unknown as number[]).size).toBe(0);
+  });
+
+  it('round-end standings take each player’s ping as last reported', () => {
+    const pings = new Map([[3, 77]]);
+    expect(rowsFromEntries(entries, (id) => pings.get(id) ?? 0).map((r) => r.pingMs)).toEqual([0, 0, 77]);
   });
 
   it('labels the PING column: ms, BOT for bots, a dash while unknown', () => {
