@@ -1,7 +1,7 @@
 /**
  * The per-tick send path of a room: State (when due, skipped under backpressure), Event, Roster and
- * Pickups frames (when they changed), Pings (every PINGS_INTERVAL_MS), corked per viewer when more than a lone State goes out. Detached
- * seats get nothing (attaching gives them a fresh State view).
+ * Pickups frames (when they changed) and Pings (every PINGS_INTERVAL_MS), corked per viewer when more
+ * than a lone State goes out. Detached seats get nothing (attaching gives them a fresh State view).
  */
 import { EventKind, type GameEvent, PINGS_INTERVAL_MS } from '../../protocol/index.js';
 import { snapshotPickups, type World } from '../sim/index.js';
