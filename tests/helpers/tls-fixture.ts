@@ -1,5 +1,6 @@
 /** The TLS test fixtures (tests/fixtures/tls/README.md): a self-signed localhost certificate and keys. */
 import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { join } from 'node:path';
 import { parseTls, type TlsFiles } from '../../game-server/tls-config.js';
 
@@ -21,4 +22,24 @@ export function fixtureTls(): TlsFiles {
   });
   if (!tls) throw new Error('fixture TLS pair not read');
   return tls;
+}
+
+/** One https request trusting only the fixture certificate (fetch takes no CA): status and body text. */
+export function httpsFixtureRequest(
+  url: string,
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, ca: FIXTURE_CA }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        text += c;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -1,5 +1,4 @@
 /** The real entry point (`node dist/node/game-server/main.js`) with --tls-cert and --tls-key. */
-import { request } from 'node:https';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/redis-server.js';
 import {
@@ -9,18 +8,7 @@ import {
   startServerProcess,
   stopServerProcess,
 } from '../helpers/server-process.js';
-import { FIXTURE_CA, FIXTURE_CERT, tlsFixture } from '../helpers/tls-fixture.js';
-
-function httpsStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    request(url, { ca: FIXTURE_CA }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+import { FIXTURE_CERT, httpsFixtureRequest, tlsFixture } from '../helpers/tls-fixture.js';
 
 describe('the server command with TLS', () => {
   const started: ServerProcess[] = [];
@@ -41,7 +29,7 @@ describe('the server command with TLS', () => {
     const listening = JSON.parse(await p.waitForLine(/"msg":"listening"/)) as Record<string, unknown>;
     expect(listening.url).toBe(`https://127.0.0.1:${port}/`);
     expect(listening.certificateValidTo).toBe('2120-01-01T00:00:00.000Z');
-    expect(await httpsStatus(`https://127.0.0.1:${port}/healthz`)).toBe(200);
+    expect((await httpsFixtureRequest(`https://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 
   it('exits with status 2 and one line naming the flag when the key is not the certificate’s', async () => {

@@ -1,27 +1,20 @@
-import { request } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ServerMsg, WS_PATH } from '../../protocol/index.js';
 import { useHarness } from '../helpers/test-server.js';
-import { FIXTURE_CA, fixtureTls } from '../helpers/tls-fixture.js';
+import { FIXTURE_CA, fixtureTls, httpsFixtureRequest } from '../helpers/tls-fixture.js';
 import { connectClient, type TestClient } from '../helpers/ws-client.js';
 
 const TLS = fixtureTls();
 
-/** One https request trusting only the fixture certificate: status and parsed JSON body. */
-function httpsJson(url: string, method = 'GET', body?: string): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, ca: FIXTURE_CA }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        text += c;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** An https request trusting the fixture certificate: status and parsed JSON body. */
+async function httpsJson(
+  url: string,
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; json: unknown }> {
+  const { status, text } = await httpsFixtureRequest(url, method, body);
+  return { status, json: JSON.parse(text) };
 }
 
 describe('TLS (--tls-cert, --tls-key)', () => {
