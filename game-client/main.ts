@@ -24,6 +24,7 @@ import { GameView } from './render/game.js';
 import type { RenderedEntity } from './render/match-context.js';
 import { SpectatorFollow } from './render/spectator-follow.js';
 import { ChatBox } from './ui/chat.js';
+import { CHAT_HELP, MuteList, parseChatLine } from './ui/chat-commands.js';
 import { Controls } from './ui/controls.js';
 import { byId, showScreen } from './ui/dom.js';
 import { showError } from './ui/error-screen.js';
@@ -68,7 +69,25 @@ let view: GameView | null = null;
 let follow: SpectatorFollow | null = null;
 let lastJoin: { name: string; room: RoomRequest } | null = null;
 
-const chat = new ChatBox((text) => session?.sendChat(text));
+const mutes = new MuteList();
+/** Who chatted in this room (spectators are in no roster, but may be muted too). */
+const chatters = new Map<number, string>();
+/** The room the mutes and chatters are of (ids are room-local). */
+let chatRoom = '';
+const chat = new ChatBox((line) => {
+  const s = session;
+  if (!s) return;
+  const cmd = parseChatLine(line);
+  if (cmd.kind === 'send') s.sendChat(cmd.text);
+  else if (cmd.kind === 'help') chat.add('system', CHAT_HELP);
+  else if (cmd.kind === 'unknown') chat.add('system', `Unknown command ${cmd.command}. ${CHAT_HELP}`);
+  else {
+    const known = new Map(chatters);
+    for (const r of s.roster) known.set(r.id, r.name);
+    const players = [...known].map(([id, name]) => ({ id, name }));
+    chat.add('system', mutes.apply(cmd.kind, cmd.name, players, s.room?.playerId ?? null));
+  }
+});
 chat.chatKeys = settings.keys.chat;
 const lobby = new Lobby({
   join: (name, room, spectate) => void join(name, room, spectate),
@@ -167,6 +186,11 @@ async function join(name: string, room: RoomRequest, spectate = false): Promise<
     follow = watching ? new SpectatorFollow() : null;
     spectateBar.hidden = !watching;
     chat.clear();
+    if (info.roomCode !== chatRoom) {
+      chatRoom = info.roomCode;
+      mutes.clear();
+      chatters.clear();
+    }
     chat.add(
       'system',
       watching
@@ -189,8 +213,9 @@ async function join(name: string, room: RoomRequest, spectate = false): Promise<
     publish(s, [], false);
   });
   s.on('chat', ([, fromId, fromName, text]) => {
-    if (fromId === 0) chat.add('system', text);
-    else chat.add(fromId === s.room?.playerId ? 'own' : 'player', text, fromName);
+    if (fromId === 0) return chat.add('system', text);
+    chatters.set(fromId, fromName);
+    if (!mutes.has(fromId)) chat.add(fromId === s.room?.playerId ? 'own' : 'player', text, fromName);
   });
   s.on('notice', ([, , text]) => chat.add('system', text));
   s.on('close', (info) => {

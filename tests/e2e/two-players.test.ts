@@ -71,6 +71,47 @@ describe.skipIf(CHROMIUM.skipReason !== null)('two browsers in one room (Chromiu
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   }, 60_000);
 
+  it('/mute hides a player’s chat in this browser only, /unmute shows it again', async () => {
+    server = await harness.start({ staticDir: CLIENT_DIST_DIR });
+    const base = harness.url(server, '/');
+    const ann = await browser().newPage();
+    const bob = await browser().newPage();
+    const errors = collectPageErrors(bob, collectPageErrors(ann));
+    await ann.goto(`${base}?name=Ann`);
+    await ann.click('#create-room');
+    const { roomCode } = await waitForTickfire(ann, (t) => t.connected && t.roomCode !== null);
+    await bob.goto(`${base}?name=Bob#/room/${roomCode}`);
+    await waitForTickfire(bob, (t) => t.connected && t.entities.length === 2);
+    const say = async (page: typeof ann, line: string) => {
+      await page.fill('#chat-input', line);
+      await page.press('#chat-input', 'Enter');
+    };
+    const log = (page: typeof ann) => page.textContent('#chat-log');
+    const seen = (page: typeof ann, text: string) =>
+      page.waitForFunction((t) => document.querySelector('#chat-log')?.textContent?.includes(t), text);
+
+    await say(bob, '/mute an');
+    await seen(bob, 'Muted Ann');
+    await say(ann, 'first from ann');
+    await say(ann, 'second from ann');
+    await seen(ann, 'second from ann');
+    // Bob's own line after both proves the server delivered everything sent before it.
+    await say(bob, 'bob was here');
+    await seen(ann, 'bob was here');
+    await seen(bob, 'bob was here');
+    expect(await log(bob)).not.toContain('from ann');
+    // Commands never leave the browser.
+    expect(await log(ann)).not.toContain('/mute');
+
+    await say(bob, '/unmute ann');
+    await seen(bob, 'Unmuted Ann.');
+    await say(ann, 'third from ann');
+    await seen(bob, 'third from ann');
+    await say(bob, '/dance');
+    await seen(bob, 'Unknown command /dance.');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('a link to a missing room shows a clear error with a way back', async () => {
     server = await harness.start({ staticDir: CLIENT_DIST_DIR });
     const page = await browser().newPage();
