@@ -141,8 +141,11 @@ export interface CommandRun {
   readonly stderr: string;
 }
 
-/** Runs `node dist/node/game-server/main.js ...args` to its exit (it must exit: a bad flag, --version). */
-export async function runServerCommand(args: readonly string[]): Promise<CommandRun> {
+/**
+ * Runs `node dist/node/game-server/main.js ...args` to its exit (it must exit: a bad flag, --version);
+ * one still running after `timeoutMs` is killed (code null).
+ */
+export async function runServerCommand(args: readonly string[], timeoutMs = 10_000): Promise<CommandRun> {
   const child = spawn(process.execPath, [SERVER_MAIN, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -155,6 +158,8 @@ export async function runServerCommand(args: readonly string[]): Promise<Command
   child.stderr?.on('data', (c: Buffer) => {
     stderr += c.toString();
   });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
   return { code, stdout, stderr };
 }

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildServerIfStale, runServerCommand } from '../helpers/server-process.js';
+import { freePort } from '../helpers/redis-server.js';
+import {
+  buildServerIfStale,
+  runServerCommand,
+  startServerProcess,
+  stopServerProcess,
+} from '../helpers/server-process.js';
 
 const version = (
   JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -19,6 +25,30 @@ describe('the server command', () => {
       stdout: `tickfire ${version}\n`,
       stderr: '',
     });
+  });
+
+  it('refuses a port another server already listens on (exit 1, one line) instead of sharing it', async () => {
+    const port = await freePort();
+    const first = await startServerProcess(port, []);
+    try {
+      const second = await runServerCommand([
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--log-level',
+        'warn',
+      ]);
+      expect(second).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `tickfire: cannot listen on 127.0.0.1:${port}: the port is in use or the address is not this machine's\n`,
+      });
+      // The first one still serves.
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    } finally {
+      await stopServerProcess(first);
+    }
   });
 
   it('exits 2 with one line naming a bad flag, and starts nothing', async () => {
