@@ -25,3 +25,9 @@ export function listenExclusive(
 ): void {
   (app.listen as unknown as ListenWithOptions).call(app, host, port, LISTEN_EXCLUSIVE_PORT, cb);
 }
+
+/** Why binding `host:port` failed, as far as uWS lets us tell (it only says false). */
+export function listenRefusal(host: string, port: number): string {
+  const privileged = port > 0 && port < 1024 ? ' (or binding a port below 1024 needs privileges)' : '';
+  return `cannot listen on ${host}:${port}: the port is in use or the address is not this machine's${privileged}`;
+}

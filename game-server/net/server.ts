@@ -27,7 +27,7 @@ import { registerCreateRoom } from './create-room.js';
 import { DRAIN_REASON, drainRooms } from './drain.js';
 import { replyText } from './http-reply.js';
 import { createIoBatching, IO_BATCH_MIN_SOCKETS, type IoBatching } from './io-batching.js';
-import { listenExclusive } from './listen.js';
+import { listenExclusive, listenRefusal } from './listen.js';
 import { createLimitedLog } from './log-limiter.js';
 import { registerMetrics } from './metrics-route.js';
 import { registerReadinessRoutes } from './readiness-routes.js';
@@ -221,12 +221,7 @@ export async function startServer(
     listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
       listenExclusive(app, config.host, config.port, (ls) => {
         if (ls) resolve(ls);
-        else
-          reject(
-            new Error(
-              `cannot listen on ${config.host}:${config.port}: the port is in use or the address is not this machine's`,
-            ),
-          );
+        else reject(new Error(listenRefusal(config.host, config.port)));
       });
     });
   } catch (err) {
