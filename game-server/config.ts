@@ -78,6 +78,8 @@ export interface Config extends HostingConfig {
   readonly slowConsumerMs: number;
   /** Certificate and key to serve https and wss with; null serves plain http and ws. @default null */
   readonly tls: TlsFiles | null;
+  /** With tls: a plain-http port that redirects every request to https (e.g. 80); null for none. @default null */
+  readonly httpRedirectPort: number | null;
 }
 
 /** Defaults of the security limits (see README "Security model"). */
@@ -147,6 +149,10 @@ function buildProgram(): Command {
     .option('--static-dir <dir>', 'built client directory (env STATIC_DIR, default dist/client)')
     .option('--tls-cert <file>', 'PEM certificate (chain) to serve https and wss with (env TLS_CERT_FILE)')
     .option('--tls-key <file>', 'PEM private key of --tls-cert, unencrypted (env TLS_KEY_FILE)')
+    .option(
+      '--http-redirect-port <n>',
+      'with TLS: plain http port redirecting to https (env HTTP_REDIRECT_PORT)',
+    )
     .option(
       '--allowed-origins <list>',
       'comma list of origins, * for any (env ALLOWED_ORIGINS, default same-origin)',
@@ -277,6 +283,15 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
   const tls = parseTls(pick, configFail);
   if (tls && hosting.publicUrl?.startsWith('http:'))
     throw new ConfigError('--public-url must be https:// with --tls-cert: this process answers only TLS');
+  const redirectRaw = pick('httpRedirectPort', 'HTTP_REDIRECT_PORT');
+  const httpRedirectPort =
+    redirectRaw === undefined
+      ? null
+      : integer('--http-redirect-port/HTTP_REDIRECT_PORT', redirectRaw, 0, 65_535);
+  if (httpRedirectPort !== null && !tls)
+    throw new ConfigError('--http-redirect-port needs --tls-cert and --tls-key: it redirects to https');
+  if (httpRedirectPort !== null && httpRedirectPort !== 0 && httpRedirectPort === port)
+    throw new ConfigError(`--http-redirect-port must differ from --port (${port})`);
 
   return Object.freeze({
     ...hosting,
@@ -329,6 +344,7 @@ export function parseConfig(argv: readonly string[], env: Env): Config {
     ),
     slowConsumerMs: Math.round(slowS * 1000),
     tls,
+    httpRedirectPort,
   });
 }
 

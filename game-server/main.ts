@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       version: packageVersion(),
       tickRate: config.tickRate,
       ...(config.tls ? { certificateValidTo: config.tls.validTo } : {}),
+      ...(server.httpRedirectPort !== null ? { httpRedirectPort: server.httpRedirectPort } : {}),
       ...cluster,
     },
     'listening',

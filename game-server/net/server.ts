@@ -26,6 +26,7 @@ import { NetCounters } from './counters.js';
 import { registerCreateRoom } from './create-room.js';
 import { DRAIN_REASON, drainRooms } from './drain.js';
 import { replyText } from './http-reply.js';
+import { type HttpsRedirect, startHttpsRedirect } from './https-redirect.js';
 import { createIoBatching, IO_BATCH_MIN_SOCKETS, type IoBatching } from './io-batching.js';
 import { listenExclusive, listenRefusal } from './listen.js';
 import { createLimitedLog } from './log-limiter.js';
@@ -50,6 +51,8 @@ export interface RunningServer {
   readonly port: number;
   /** It serves https and wss (--tls-cert), else http and ws. */
   readonly tls: boolean;
+  /** The plain-http port redirecting to https (--http-redirect-port), or null. */
+  readonly httpRedirectPort: number | null;
   readonly registry: RoomRegistry;
   readonly matchmaker: Matchmaker;
   readonly loop: Loop;
@@ -228,6 +231,17 @@ export async function startServer(
     await node?.close();
     throw err;
   }
+  const port = uWS.us_socket_local_port(listenSocket as uWS.us_socket);
+  let redirect: HttpsRedirect | null = null;
+  if (config.httpRedirectPort !== null) {
+    try {
+      redirect = await startHttpsRedirect(config.host, config.httpRedirectPort, port);
+    } catch (err) {
+      uWS.us_listen_socket_close(listenSocket);
+      await node?.close();
+      throw err;
+    }
+  }
   loop.start();
   pass.started(loop);
   const slow = { bytes: config.slowConsumerBytes, ms: config.slowConsumerMs, now, refuse };
@@ -236,12 +250,12 @@ export async function startServer(
     addressLimits.prune();
   }, sweepIntervalMs(config.slowConsumerMs));
   sweep.unref();
-  const port = uWS.us_socket_local_port(listenSocket as uWS.us_socket);
 
   let closing: Promise<void> | undefined;
   const running: RunningServer = {
     port,
     tls: config.tls !== null,
+    httpRedirectPort: redirect?.port ?? null,
     registry,
     matchmaker,
     loop,
@@ -279,6 +293,7 @@ export async function startServer(
         batching?.stop();
         clearInterval(sweep);
         uWS.us_listen_socket_close(listenSocket);
+        redirect?.close();
         registry.disposeAll(CloseCode.GoingAway, reason);
         resume.clear();
         // One turn of the event loop lets uWS flush the close frames.

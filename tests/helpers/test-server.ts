@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     staticDir: '/nonexistent-tickfire-static',
     tls: null,
+    httpRedirectPort: null,
     ...SECURITY_DEFAULTS,
     ...HOSTING_DEFAULTS,
     ...overrides,

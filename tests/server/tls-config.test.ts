@@ -45,6 +45,20 @@ describe('TLS configuration', () => {
     );
   });
 
+  it('takes an http redirect port only with TLS, and not the TLS port itself', () => {
+    const pair = ['--tls-cert', FIXTURE_CERT, '--tls-key', FIXTURE_KEY];
+    expect(parseConfig(argv(...pair, '--http-redirect-port', '80'), {}).httpRedirectPort).toBe(80);
+    expect(parseConfig(argv(...pair), { HTTP_REDIRECT_PORT: '8081' }).httpRedirectPort).toBe(8081);
+    expect(parseConfig(argv(...pair), {}).httpRedirectPort).toBeNull();
+    expect(refusal(argv('--http-redirect-port', '80'))).toBe(
+      '--http-redirect-port needs --tls-cert and --tls-key: it redirects to https',
+    );
+    expect(refusal(argv(...pair, '--port', '8443', '--http-redirect-port', '8443'))).toBe(
+      '--http-redirect-port must differ from --port (8443)',
+    );
+    expect(refusal(argv(...pair, '--http-redirect-port', 'eighty'))).toMatch(/--http-redirect-port/);
+  });
+
   it('refuses half a pair', () => {
     expect(refusal(argv('--tls-cert', FIXTURE_CERT))).toBe(
       '--tls-cert/TLS_CERT_FILE and --tls-key/TLS_KEY_FILE go together: give both or neither',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { httpsLocation } from '../../game-server/net/https-redirect.js';
 import { ServerMsg, WS_PATH } from '../../protocol/index.js';
 import { useHarness } from '../helpers/test-server.js';
 import { FIXTURE_CA, fixtureTls, httpsFixtureRequest } from '../helpers/tls-fixture.js';
@@ -68,6 +69,30 @@ describe('TLS (--tls-cert, --tls-key)', () => {
     });
     untrusting.terminate();
     expect(outcome).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+});
+
+describe('--http-redirect-port', () => {
+  const harness = useHarness();
+
+  it('answers every plain-http request with 308 to the same path and query over https', async () => {
+    const server = await harness.start({ tls: fixtureTls(), httpRedirectPort: 0 });
+    const http = server.httpRedirectPort;
+    if (http === null) throw new Error('no redirect listener');
+    const res = await fetch(`http://127.0.0.1:${http}/#/room/ABCDEF`, { redirect: 'manual' });
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe(`https://127.0.0.1:${server.port}/`);
+    const deep = await fetch(`http://127.0.0.1:${http}/api/rooms?x=1`, { redirect: 'manual' });
+    expect(deep.headers.get('location')).toBe(`https://127.0.0.1:${server.port}/api/rooms?x=1`);
+    // Where it points really is the server, over TLS.
+    const health = await fetch(`http://127.0.0.1:${http}/healthz`, { redirect: 'manual' });
+    expect((await httpsJson(health.headers.get('location') ?? '')).json).toMatchObject({ ok: true });
+  });
+
+  it('drops a :443 from the location and keeps a bracketed IPv6 host', () => {
+    expect(httpsLocation('play.example.com:80', 443, '/', '')).toBe('https://play.example.com/');
+    expect(httpsLocation('[::1]:8080', 8443, '/a', 'b=1')).toBe('https://[::1]:8443/a?b=1');
+    expect(httpsLocation('', 443, '/', '')).toBe('https://localhost/');
   });
 });
 
