@@ -1,11 +1,10 @@
 /** Tickfire bots: rooms made with POST /api/rooms, real Input frames, tick and ack peeked from State frames. */
 
-import { request } from 'node:https';
 import { decodeServerMsg, encode } from '../../protocol/codec.js';
 import { joinQuery } from '../../protocol/handshake.js';
 import { angleToWire, ClientMsg, EventKind, ServerMsg } from '../../protocol/index.js';
 import { ROOM_SIZE } from '../shared/arena-sim.js';
-import { benchTlsCa } from '../shared/bench-tls.js';
+import { benchTlsCa, httpsRequest } from '../shared/bench-tls.js';
 import type { BotClient, ConnectRoom, RoomJob } from './bot-client.js';
 import { peekLeadingNumbers } from './msgpack-peek.js';
 import { openSocket } from './ws-open.js';
@@ -13,32 +12,12 @@ import { openSocket } from './ws-open.js';
 /** How the bots reach the server: plain, or TLS trusting only `ca`. */
 type Transport = { readonly tls: false } | { readonly tls: true; readonly ca: Buffer };
 
-/** POSTs `body` to `url` over https trusting only `ca` (fetch takes no CA): status and text. */
-function httpsPost(url: string, body: string, ca: Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', ca, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => {
-          text += c;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Creates a private ROOM_SIZE-player room and returns its code. */
 async function createRoom(port: number, room: number, t: Transport): Promise<string> {
   const url = `${t.tls ? 'https' : 'http'}://127.0.0.1:${port}/api/rooms`;
   const body = JSON.stringify({ name: `bench ${room}`, maxPlayers: ROOM_SIZE, private: true });
   const res = t.tls
-    ? await httpsPost(url, body, t.ca)
+    ? await httpsRequest(url, t.ca, 'POST', body)
     : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
         async (r) => ({ status: r.status, text: await r.text() }),
       );
@@ -106,5 +85,8 @@ function tickfireConnector(t: Transport): ConnectRoom {
 export const connectTickfireRoom: ConnectRoom = tickfireConnector({ tls: false });
 
 /** wss to the tickfire-tls server, trusting only the bench certificate. */
-export const connectTickfireTlsRoom: ConnectRoom = (job) =>
-  tickfireConnector({ tls: true, ca: benchTlsCa() })(job);
+let tlsConnector: ConnectRoom | undefined;
+export const connectTickfireTlsRoom: ConnectRoom = (job) => {
+  tlsConnector ??= tickfireConnector({ tls: true, ca: benchTlsCa() });
+  return tlsConnector(job);
+};

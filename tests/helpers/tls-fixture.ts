@@ -1,7 +1,7 @@
 /** The TLS test fixtures (tests/fixtures/tls/README.md): a self-signed localhost certificate and keys. */
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { join } from 'node:path';
+import { httpsRequest } from '../../bench/shared/bench-tls.js';
 import { parseTls, type TlsFiles } from '../../game-server/tls-config.js';
 
 /** Absolute path of a file in tests/fixtures/tls. */
@@ -30,16 +30,5 @@ export function httpsFixtureRequest(
   method = 'GET',
   body?: string,
 ): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, ca: FIXTURE_CA }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        text += c;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return httpsRequest(url, FIXTURE_CA, method, body);
 }
