@@ -1,5 +1,6 @@
 /** The origin a request reached the server at, for links the server hands out (a room's share link). */
 import type uWS from 'uWebSockets.js';
+import { lastHop } from './client-address.js';
 
 /** How links are built: this server's own TLS, or the proxy in front of it when it is trusted. */
 export interface OriginOptions {
@@ -12,12 +13,7 @@ export interface OriginOptions {
 /** `scheme://host` of `req`; must run synchronously in the handler, like every req read. */
 export function pageOrigin(req: uWS.HttpRequest, o: OriginOptions): string {
   const host = req.getHeader('host') || 'localhost';
-  // The last entry is the one our proxy added (as for X-Forwarded-For).
-  const forwarded = req.getHeader('x-forwarded-proto');
-  const proto = forwarded
-    .slice(forwarded.lastIndexOf(',') + 1)
-    .trim()
-    .toLowerCase();
-  const secure = o.tls || (o.trustProxy && proto === 'https');
+  const secure =
+    o.tls || (o.trustProxy && lastHop(req.getHeader('x-forwarded-proto')).toLowerCase() === 'https');
   return `${secure ? 'https' : 'http'}://${host}`;
 }
