@@ -219,7 +219,9 @@ export async function startServer(
     },
   });
 
-  let listenSocket: uWS.us_listen_socket;
+  let listenSocket: uWS.us_listen_socket | undefined;
+  let port = 0;
+  let redirect: HttpsRedirect | null = null;
   try {
     listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
       listenExclusive(app, config.host, config.port, (ls) => {
@@ -227,20 +229,13 @@ export async function startServer(
         else reject(new Error(listenRefusal(config.host, config.port)));
       });
     });
+    port = uWS.us_socket_local_port(listenSocket as uWS.us_socket);
+    if (config.httpRedirectPort !== null)
+      redirect = await startHttpsRedirect(config.host, config.httpRedirectPort, port);
   } catch (err) {
+    if (listenSocket) uWS.us_listen_socket_close(listenSocket);
     await node?.close();
     throw err;
-  }
-  const port = uWS.us_socket_local_port(listenSocket as uWS.us_socket);
-  let redirect: HttpsRedirect | null = null;
-  if (config.httpRedirectPort !== null) {
-    try {
-      redirect = await startHttpsRedirect(config.host, config.httpRedirectPort, port);
-    } catch (err) {
-      uWS.us_listen_socket_close(listenSocket);
-      await node?.close();
-      throw err;
-    }
   }
   loop.start();
   pass.started(loop);
