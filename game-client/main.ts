@@ -70,10 +70,6 @@ let follow: SpectatorFollow | null = null;
 let lastJoin: { name: string; room: RoomRequest } | null = null;
 
 const mutes = new MuteList();
-/** Who chatted in this room (spectators are in no roster, but may be muted too). */
-const chatters = new Map<number, string>();
-/** The room the mutes and chatters are of (ids are room-local). */
-let chatRoom = '';
 const chat = new ChatBox((line) => {
   const s = session;
   if (!s) return;
@@ -81,12 +77,7 @@ const chat = new ChatBox((line) => {
   if (cmd.kind === 'send') s.sendChat(cmd.text);
   else if (cmd.kind === 'help') chat.add('system', CHAT_HELP);
   else if (cmd.kind === 'unknown') chat.add('system', `Unknown command ${cmd.command}. ${CHAT_HELP}`);
-  else {
-    const known = new Map(chatters);
-    for (const r of s.roster) known.set(r.id, r.name);
-    const players = [...known].map(([id, name]) => ({ id, name }));
-    chat.add('system', mutes.apply(cmd.kind, cmd.name, players, s.room?.playerId ?? null));
-  }
+  else chat.add('system', mutes.apply(cmd.kind, cmd.name, s.roster, s.room?.playerId ?? null));
 });
 chat.chatKeys = settings.keys.chat;
 const lobby = new Lobby({
@@ -186,11 +177,7 @@ async function join(name: string, room: RoomRequest, spectate = false): Promise<
     follow = watching ? new SpectatorFollow() : null;
     spectateBar.hidden = !watching;
     chat.clear();
-    if (info.roomCode !== chatRoom) {
-      chatRoom = info.roomCode;
-      mutes.clear();
-      chatters.clear();
-    }
+    mutes.enterRoom(info.roomCode);
     chat.add(
       'system',
       watching
@@ -214,8 +201,8 @@ async function join(name: string, room: RoomRequest, spectate = false): Promise<
   });
   s.on('chat', ([, fromId, fromName, text]) => {
     if (fromId === 0) return chat.add('system', text);
-    chatters.set(fromId, fromName);
-    if (!mutes.has(fromId)) chat.add(fromId === s.room?.playerId ? 'own' : 'player', text, fromName);
+    if (mutes.hear(fromId, fromName))
+      chat.add(fromId === s.room?.playerId ? 'own' : 'player', text, fromName);
   });
   s.on('notice', ([, , text]) => chat.add('system', text));
   s.on('close', (info) => {

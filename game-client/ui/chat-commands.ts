@@ -46,18 +46,37 @@ export function findPlayer(
   return { ok: false, reason: `“${name}” could be ${names}: type more of the name.` };
 }
 
-/** The players whose chat this browser hides, by room-local id (a new room starts with none). */
+/**
+ * The players whose chat this browser hides, by room-local id, and the names it can mute: the roster's
+ * and everyone heard in chat (spectators are in no roster). A new room starts with none of either.
+ */
 export class MuteList {
   private readonly ids = new Set<number>();
+  private readonly heard = new Map<number, string>();
+  private room = '';
 
-  /** True if `id`'s chat lines are hidden. */
-  has(id: number): boolean {
-    return this.ids.has(id);
+  /** Forgets mutes and names when `roomCode` is another room than before (ids mean nothing there). */
+  enterRoom(roomCode: string): void {
+    if (roomCode === this.room) return;
+    this.room = roomCode;
+    this.ids.clear();
+    this.heard.clear();
   }
 
-  /** Runs /mute or /unmute `name` against `players` (not yourself); returns the line to show. */
-  apply(kind: 'mute' | 'unmute', name: string, players: readonly ChatPlayer[], ownId: number | null): string {
-    const found = findPlayer(name, players);
+  /** Notes who sent a chat line; true if the line is to be shown. */
+  hear(id: number, name: string): boolean {
+    this.heard.set(id, name);
+    return !this.ids.has(id);
+  }
+
+  /** Runs /mute or /unmute `name` against `roster` and everyone heard (not yourself); returns the line to show. */
+  apply(kind: 'mute' | 'unmute', name: string, roster: readonly ChatPlayer[], ownId: number | null): string {
+    const known = new Map(this.heard);
+    for (const p of roster) known.set(p.id, p.name);
+    const found = findPlayer(
+      name,
+      [...known].map(([id, n]) => ({ id, name: n })),
+    );
     if (!found.ok) return found.reason;
     const { id, name: who } = found.player;
     if (id === ownId) return 'You cannot mute yourself.';
@@ -66,10 +85,5 @@ export class MuteList {
       return `Muted ${who}: their chat is hidden here (/unmute ${who} to show it).`;
     }
     return this.ids.delete(id) ? `Unmuted ${who}.` : `${who} was not muted.`;
-  }
-
-  /** Forgets every mute (ids are only meaningful within one room). */
-  clear(): void {
-    this.ids.clear();
   }
 }

@@ -34,17 +34,31 @@ describe('chat commands', () => {
 
   it('mutes and unmutes by id, never yourself, and forgets everything for a new room', () => {
     const mutes = new MuteList();
+    mutes.enterRoom('AAAAAA');
     expect(mutes.apply('mute', 'bob', players, 1)).toBe(
       'Muted Bob: their chat is hidden here (/unmute Bob to show it).',
     );
-    expect(mutes.has(3)).toBe(true);
+    expect(mutes.hear(3, 'Bob')).toBe(false);
+    expect(mutes.hear(2, 'Adam')).toBe(true);
     expect(mutes.apply('mute', 'ada', players, 1)).toBe('You cannot mute yourself.');
-    expect(mutes.has(1)).toBe(false);
     expect(mutes.apply('unmute', 'adam', players, 1)).toBe('Adam was not muted.');
     expect(mutes.apply('unmute', 'BOB', players, 1)).toBe('Unmuted Bob.');
-    expect(mutes.has(3)).toBe(false);
+    expect(mutes.hear(3, 'Bob')).toBe(true);
     mutes.apply('mute', 'zoë', players, 1);
-    mutes.clear();
-    expect(mutes.has(4)).toBe(false);
+    // Resuming into the same room keeps the mutes; another room starts clean.
+    mutes.enterRoom('AAAAAA');
+    expect(mutes.hear(4, 'Zoë')).toBe(false);
+    mutes.enterRoom('BBBBBB');
+    expect(mutes.hear(4, 'Zoë')).toBe(true);
+  });
+
+  it('can mute someone heard in chat who is in no roster (a spectator)', () => {
+    const mutes = new MuteList();
+    mutes.enterRoom('AAAAAA');
+    mutes.hear(17, 'Watcher');
+    expect(mutes.apply('mute', 'watch', players, 1)).toMatch(/^Muted Watcher/);
+    expect(mutes.hear(17, 'Watcher')).toBe(false);
+    mutes.enterRoom('BBBBBB');
+    expect(mutes.apply('mute', 'watch', players, 1)).toBe('No player named “watch” in this room.');
   });
 });
