@@ -4,23 +4,21 @@ import { decodeServerMsg, encode } from '../../protocol/codec.js';
 import { joinQuery } from '../../protocol/handshake.js';
 import { angleToWire, ClientMsg, EventKind, ServerMsg } from '../../protocol/index.js';
 import { ROOM_SIZE } from '../shared/arena-sim.js';
-import { benchTlsCa, httpsRequest } from '../shared/bench-tls.js';
+import { benchTlsCa, httpRequest } from '../shared/bench-tls.js';
 import type { BotClient, ConnectRoom, RoomJob } from './bot-client.js';
 import { peekLeadingNumbers } from './msgpack-peek.js';
 import { openSocket } from './ws-open.js';
 
-/** How the bots reach the server: plain, or TLS trusting only `ca`. */
-type Transport = { readonly tls: false } | { readonly tls: true; readonly ca: Buffer };
+/** How the bots reach the server: plain (no `ca`), or TLS trusting only `ca`. */
+interface Transport {
+  readonly ca?: Buffer;
+}
 
 /** Creates a private ROOM_SIZE-player room and returns its code. */
 async function createRoom(port: number, room: number, t: Transport): Promise<string> {
-  const url = `${t.tls ? 'https' : 'http'}://127.0.0.1:${port}/api/rooms`;
+  const url = `${t.ca ? 'https' : 'http'}://127.0.0.1:${port}/api/rooms`;
   const body = JSON.stringify({ name: `bench ${room}`, maxPlayers: ROOM_SIZE, private: true });
-  const res = t.tls
-    ? await httpsRequest(url, t.ca, 'POST', body)
-    : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
-        async (r) => ({ status: r.status, text: await r.text() }),
-      );
+  const res = await httpRequest(url, { method: 'POST', body, ...t });
   const parsed = JSON.parse(res.text) as { code?: unknown };
   if (res.status !== 201 || typeof parsed.code !== 'string')
     throw new Error(`POST /api/rooms: HTTP ${res.status}`);
@@ -40,7 +38,7 @@ async function connectOne(job: RoomJob, code: string, slot: number, t: Transport
   const name = `bot${job.indices[slot] ?? slot}`;
   const tracker = job.trackers[slot];
   const counters = job.counters;
-  const url = `${t.tls ? 'wss' : 'ws'}://127.0.0.1:${job.port}/ws?${joinQuery(name, { kind: 'code', code })}`;
+  const url = `${t.ca ? 'wss' : 'ws'}://127.0.0.1:${job.port}/ws?${joinQuery(name, { kind: 'code', code })}`;
   // Reads only what the ack needs, as the floor and socket.io bots do (WORKLOAD.md, "Bots"): the
   // State's tick, acknowledged back as baseTick, and its ack. What the server does is the same as for
   // a client that applies every delta (tests/protocol and the e2e suites cover that client).
@@ -59,7 +57,7 @@ async function connectOne(job: RoomJob, code: string, slot: number, t: Transport
       if (tick > baseTick) baseTick = tick;
       tracker?.ack(stateHead[3] as number);
     },
-    t.tls ? t.ca : undefined,
+    t.ca,
   );
   return {
     send(seq, keys, aim) {
@@ -82,11 +80,11 @@ function tickfireConnector(t: Transport): ConnectRoom {
 }
 
 /** Plain ws, as the workload runs it. */
-export const connectTickfireRoom: ConnectRoom = tickfireConnector({ tls: false });
+export const connectTickfireRoom: ConnectRoom = tickfireConnector({});
 
 /** wss to the tickfire-tls server, trusting only the bench certificate. */
 let tlsConnector: ConnectRoom | undefined;
 export const connectTickfireTlsRoom: ConnectRoom = (job) => {
-  tlsConnector ??= tickfireConnector({ tls: true, ca: benchTlsCa() });
+  tlsConnector ??= tickfireConnector({ ca: benchTlsCa() });
   return tlsConnector(job);
 };

@@ -1,7 +1,7 @@
 /** The TLS test fixtures (tests/fixtures/tls/README.md): a self-signed localhost certificate and keys. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { httpsRequest } from '../../bench/shared/bench-tls.js';
+import { httpRequest } from '../../bench/shared/bench-tls.js';
 import { parseTls, type TlsFiles } from '../../game-server/tls-config.js';
 
 /** Absolute path of a file in tests/fixtures/tls. */
@@ -30,5 +30,5 @@ export function httpsFixtureRequest(
   method = 'GET',
   body?: string,
 ): Promise<{ status: number; text: string }> {
-  return httpsRequest(url, FIXTURE_CA, method, body);
+  return httpRequest(url, { method, ca: FIXTURE_CA, ...(body === undefined ? {} : { body }) });
 }
