@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listenRefusal } from '../../game-server/net/listen.js';
+import { freePort } from '../helpers/redis-server.js';
 import { useHarness } from '../helpers/test-server.js';
 
 describe('binding the port', () => {
   const h = useHarness();
 
   it('refuses a port this process already serves (no second listener sharing it)', async () => {
-    const first = await h.start();
+    // An explicit port: uSockets sets SO_REUSEPORT only then (port 0 always gets a fresh port).
+    const first = await h.start({ port: await freePort() });
     await expect(h.start({ port: first.port })).rejects.toThrow(listenRefusal('127.0.0.1', first.port));
     expect((await fetch(h.url(first, '/healthz'))).status).toBe(200);
   });
